@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Builds the pinned tools the sandbox and the tests use, from Go modules, into a
+# cache outside the repo keyed by tool and version. A warm cache makes this a no-op.
+#   sandbox/tools.sh [all|NAME...]   NAME: trivy helm3 helm4 kwok kubernetes etcd act actionlint oras
+#   sandbox/tools.sh path NAME       prints the bin directory of NAME
+set -euo pipefail
+
+TRIVY_VERSION=0.74.0
+HELM3_VERSION=3.22.0
+HELM4_VERSION=4.3.1
+KWOK_VERSION=0.8.0
+KUBERNETES_VERSION=1.36.3
+ETCD_VERSION=3.6.16
+ACT_VERSION=0.2.89
+ACTIONLINT_VERSION=1.7.12
+ORAS_VERSION=1.3.6
+
+CACHE_ROOT="${K8S_STACK_CACHE:-$HOME/.cache/k8s-stack}"
+TOOLS="$CACHE_ROOT/tools"
+export GOFLAGS="${GOFLAGS:-} -trimpath"
+export CGO_ENABLED=0
+
+log() { printf '[tools] %s\n' "$*" >&2; }
+
+bindir() {
+  case "$1" in
+    trivy) echo "$TOOLS/trivy-$TRIVY_VERSION/bin" ;;
+    helm3) echo "$TOOLS/helm-$HELM3_VERSION/bin" ;;
+    helm4) echo "$TOOLS/helm-$HELM4_VERSION/bin" ;;
+    kwok) echo "$TOOLS/kwok-$KWOK_VERSION/bin" ;;
+    kubernetes) echo "$TOOLS/kubernetes-$KUBERNETES_VERSION/bin" ;;
+    etcd) echo "$TOOLS/etcd-$ETCD_VERSION/bin" ;;
+    act) echo "$TOOLS/act-$ACT_VERSION/bin" ;;
+    actionlint) echo "$TOOLS/actionlint-$ACTIONLINT_VERSION/bin" ;;
+    oras) echo "$TOOLS/oras-$ORAS_VERSION/bin" ;;
+    *) echo "unknown tool: $1 (accepted: trivy helm3 helm4 kwok kubernetes etcd act actionlint oras)" >&2; return 1 ;;
+  esac
+}
+
+# go install into a temp dir, then move into place, so an interrupted build never
+# leaves a half-filled cache entry that later runs would trust.
+install_go() { # name ldflags pkg...
+  local name=$1 ldflags=$2; shift 2
+  local dest tmp; dest=$(bindir "$name"); tmp="$dest.partial"
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  GOBIN="$tmp" go install -ldflags "$ldflags" "$@"
+  mkdir -p "$(dirname "$dest")"; rm -rf "$dest"; mv "$tmp" "$dest"
+}
+
+# A wrapper module: for tools whose go.mod has replace directives (or staging modules
+# at v0.0.0), which `go install pkg@version` refuses.
+wrapper_build() { # name dir ldflags pkg...
+  local name=$1 dir=$2 ldflags=$3; shift 3
+  local dest tmp; dest=$(bindir "$name"); tmp="$dest.partial"
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  (cd "$dir" && for pkg in "$@"; do go build -ldflags "$ldflags" -o "$tmp/" "$pkg"; done)
+  mkdir -p "$(dirname "$dest")"; rm -rf "$dest"; mv "$tmp" "$dest"
+}
+
+build_trivy() {
+  install_go trivy "-s -w -X github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION" \
+    "github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION"
+}
+build_helm3() {
+  install_go helm3 "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM3_VERSION" \
+    "helm.sh/helm/v3/cmd/helm@v$HELM3_VERSION"
+}
+build_helm4() {
+  install_go helm4 "-s -w -X helm.sh/helm/v4/internal/version.version=v$HELM4_VERSION" \
+    "helm.sh/helm/v4/cmd/helm@v$HELM4_VERSION"
+}
+build_kwok() {
+  install_go kwok "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=v$KWOK_VERSION" \
+    "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwokctl@v$KWOK_VERSION"
+}
+build_act() {
+  install_go act "-s -w -X main.version=$ACT_VERSION" "github.com/nektos/act@v$ACT_VERSION"
+}
+build_actionlint() {
+  install_go actionlint "-s -w -X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION" \
+    "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+}
+build_oras() {
+  install_go oras "-s -w -X oras.land/oras/internal/version.Version=$ORAS_VERSION -X oras.land/oras/internal/version.BuildMetadata=" \
+    "oras.land/oras/cmd/oras@v$ORAS_VERSION"
+}
+
+build_etcd() {
+  local dir="$CACHE_ROOT/src/etcd-$ETCD_VERSION"
+  mkdir -p "$dir"
+  cat >"$dir/go.mod" <<MOD
+module k8s-stack/etcd-wrapper
+
+go 1.25
+
+require go.etcd.io/etcd/server/v3 v$ETCD_VERSION
+MOD
+  printf 'package tools\n\nimport _ "go.etcd.io/etcd/server/v3/etcdmain"\n' >"$dir/tools.go"
+  (cd "$dir" && go mod tidy >/dev/null)
+  wrapper_build etcd "$dir" "-s -w" go.etcd.io/etcd/server/v3
+}
+
+build_kubernetes() {
+  local dir="$CACHE_ROOT/src/kubernetes-$KUBERNETES_VERSION"
+  local minor="${KUBERNETES_VERSION#*.}"
+  mkdir -p "$dir"
+  (cd "$dir" && go mod download -json "k8s.io/kubernetes@v$KUBERNETES_VERSION" >/dev/null)
+  local upstream
+  upstream="$(go env GOMODCACHE)/cache/download/k8s.io/kubernetes/@v/v$KUBERNETES_VERSION.mod"
+  # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces them with
+  # ./staging paths; point each at its published v0.<minor> release instead.
+  {
+    printf 'module k8s-stack/kubernetes-wrapper\n\ngo 1.25\n\nrequire k8s.io/kubernetes v%s\n\n' "$KUBERNETES_VERSION"
+    grep -oE '^\s*k8s\.io/[a-z0-9-]+ => \./staging' "$upstream" | awk '{print $1}' | sort -u |
+      while read -r mod; do printf 'replace %s => %s v0.%s\n' "$mod" "$mod" "$minor"; done
+  } >"$dir/go.mod"
+  cat >"$dir/tools.go" <<'GO'
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver/app"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager/app"
+	_ "k8s.io/kubernetes/cmd/kube-scheduler/app"
+	_ "k8s.io/kubectl/pkg/cmd"
+)
+GO
+  (cd "$dir" && go mod tidy >/dev/null)
+  local pkg=k8s.io/component-base/version
+  local ld="-s -w -X $pkg.gitVersion=v$KUBERNETES_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=${minor%%.*} -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+  ld="$ld -X k8s.io/client-go/pkg/version.gitVersion=v$KUBERNETES_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1 -X k8s.io/client-go/pkg/version.gitMinor=${minor%%.*}"
+  wrapper_build kubernetes "$dir" "$ld" k8s.io/kubernetes/cmd/kube-apiserver \
+    k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler \
+    k8s.io/kubernetes/cmd/kubectl
+}
+
+ALL=(helm3 helm4 kwok trivy etcd kubernetes act actionlint oras)
+
+ensure() {
+  local name=$1 dir; dir=$(bindir "$name")
+  if [ -d "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then return 0; fi
+  command -v go >/dev/null || { echo "go is required to build $name" >&2; return 1; }
+  log "building $name (cold cache; this takes minutes)"
+  local start=$SECONDS
+  "build_$name"
+  log "built $name in $((SECONDS - start))s"
+}
+
+case "${1:-all}" in
+  path) bindir "$2" ;;
+  all) for t in "${ALL[@]}"; do ensure "$t"; done ;;
+  *) for t in "$@"; do ensure "$t"; done ;;
+esac
