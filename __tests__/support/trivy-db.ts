@@ -144,6 +144,23 @@ function run(file: string, args: string[], opts: RunOptions = {}): Promise<strin
   })
 }
 
+/**
+ * The pinned trivy binary (sandbox/tools.sh's build, K8S_STACK_TRIVY), built if missing.
+ */
+export async function trivyBinary(): Promise<string> {
+  const env = await sandboxEnv()
+  const trivy = env.K8S_STACK_TRIVY
+  if (trivy && existsSync(trivy)) return trivy
+  await run('bash', [join(repoRoot(), 'sandbox', 'tools.sh'), 'trivy'], {
+    timeoutMs: 60 * 60 * 1000
+  })
+  const dir = (await run('bash', [join(repoRoot(), 'sandbox', 'tools.sh'), 'path', 'trivy'])).trim()
+  const built = join(dir, 'trivy')
+  if (!existsSync(built))
+    throw new Error(`trivy-db helper: sandbox/tools.sh trivy did not produce ${built}`)
+  return built
+}
+
 let cachedDb: Promise<string> | undefined
 
 /**
