@@ -103,7 +103,7 @@ export async function execOrThrow(
 
 function displayName(tool: string, args: readonly string[]): string {
   const base = tool.split('/').pop() ?? tool
-  const sub = args.find(a => !a.startsWith('-'))
+  const sub = args.find(a => !a.startsWith('-'))?.match(/^[a-z][a-z-]*$/)?.[0]
   return sub ? `${base} ${sub}` : base
 }
 
