@@ -12,7 +12,9 @@ export function checkTcp({ host, port }, timeoutMs) {
       socket.destroy()
       resolve(result)
     }
-    socket.setTimeout(timeoutMs, () => done({ ok: false, error: `timed out after ${timeoutMs} ms` }))
+    socket.setTimeout(timeoutMs, () =>
+      done({ ok: false, error: `timed out after ${timeoutMs} ms` })
+    )
     socket.once('error', err => done({ ok: false, error: err.code || err.message }))
     socket.connect(port, host, () => done({ ok: true }))
   })
@@ -34,12 +36,19 @@ function sendJson(res, status, body, headers = {}) {
  * createApp({ config, logger, metrics, checkDependency, now }) returns
  * { handle(req, res), startShutdown(), isShuttingDown(), routes }.
  */
-export function createApp({ config, logger, metrics, checkDependency = checkTcp, now = () => Date.now() }) {
+export function createApp({
+  config,
+  logger,
+  metrics,
+  checkDependency = checkTcp,
+  now = () => Date.now()
+}) {
   const startedAt = now()
   let shuttingDown = false
 
   async function readiness() {
-    if (shuttingDown) return { ready: false, checks: [{ name: 'shutdown', ok: false, error: 'shutting down' }] }
+    if (shuttingDown)
+      return { ready: false, checks: [{ name: 'shutdown', ok: false, error: 'shutting down' }] }
     const checks = await Promise.all(
       config.dependencies.map(async dep => {
         const result = await checkDependency(dep, config.dependencyTimeoutMs)
@@ -76,7 +85,11 @@ export function createApp({ config, logger, metrics, checkDependency = checkTcp,
   async function handle(req, res) {
     const started = process.hrtime.bigint()
     const path = (req.url ?? '/').split('?')[0]
-    const route = Object.hasOwn(routes, path) ? path : path.startsWith('/api/') ? '/api/*' : 'unmatched'
+    const route = Object.hasOwn(routes, path)
+      ? path
+      : path.startsWith('/api/')
+        ? '/api/*'
+        : 'unmatched'
     metrics.requestStarted()
     res.once('close', () => {
       metrics.requestFinished()
@@ -84,19 +97,34 @@ export function createApp({ config, logger, metrics, checkDependency = checkTcp,
       metrics.observeRequest({ method: req.method, route, status: res.statusCode, seconds })
       // Probe and scrape traffic would drown the log; everything else is logged.
       if (!['/health', '/ready', '/metrics'].includes(route) || res.statusCode >= 400) {
-        logger.info('request', { method: req.method, path, route, status: res.statusCode, durationMs: Math.round(seconds * 1000) })
+        logger.info('request', {
+          method: req.method,
+          path,
+          route,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000)
+        })
       }
     })
-    if (shuttingDown) res.setHeader('connection', 'close')
-
     try {
       if (!Object.hasOwn(routes, path)) return sendJson(res, 404, { error: 'not found', path })
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return sendJson(res, 405, { error: 'method not allowed', allow: 'GET, HEAD' }, { allow: 'GET, HEAD' })
+        return sendJson(
+          res,
+          405,
+          { error: 'method not allowed', allow: 'GET, HEAD' },
+          { allow: 'GET, HEAD' }
+        )
       }
       const result = await routes[path](req)
+      // Checked after the handler ran: a request that began before SIGTERM closes its
+      // connection too, so keep-alive clients reconnect to a pod that stays.
+      if (shuttingDown) res.setHeader('connection', 'close')
       if (result.text !== undefined) {
-        res.writeHead(result.status, { 'content-type': result.contentType, 'cache-control': 'no-store' })
+        res.writeHead(result.status, {
+          'content-type': result.contentType,
+          'cache-control': 'no-store'
+        })
         return res.end(req.method === 'HEAD' ? undefined : result.text)
       }
       return sendJson(res, result.status, result.body)

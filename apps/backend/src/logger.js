@@ -7,7 +7,8 @@ export const REDACTED = '[REDACTED]'
 
 function redactFields(value, depth = 0) {
   if (value === null || typeof value !== 'object' || depth > 8) return value
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack }
+  if (value instanceof Error)
+    return { name: value.name, message: value.message, stack: value.stack }
   if (Array.isArray(value)) return value.map(v => redactFields(v, depth + 1))
   const out = {}
   for (const [k, v] of Object.entries(value)) {
@@ -20,7 +21,13 @@ function redactFields(value, depth = 0) {
  * createLogger({ level, secrets, write, base }): secrets is a map of name -> value;
  * any of those values found anywhere in a line is replaced by [REDACTED].
  */
-export function createLogger({ level = 'info', secrets = {}, write = line => process.stdout.write(line), base = {}, now = () => new Date() } = {}) {
+export function createLogger({
+  level = 'info',
+  secrets = {},
+  write = line => process.stdout.write(line),
+  base = {},
+  now = () => new Date()
+} = {}) {
   const threshold = LEVELS[level] ?? LEVELS.info
   // Longest first, so a secret that contains another is replaced whole.
   const values = Object.values(secrets)
@@ -36,7 +43,13 @@ export function createLogger({ level = 'info', secrets = {}, write = line => pro
 
   function log(lvl, msg, fields) {
     if (LEVELS[lvl] < threshold) return
-    const record = { time: now().toISOString(), level: lvl, msg, ...base, ...redactFields(fields ?? {}) }
+    const record = {
+      time: now().toISOString(),
+      level: lvl,
+      msg,
+      ...base,
+      ...redactFields(fields ?? {})
+    }
     write(scrub(JSON.stringify(record)) + '\n')
   }
 

@@ -9,11 +9,22 @@ try {
   config = loadConfig(process.env)
 } catch (err) {
   const message = err instanceof ConfigError ? err.message : String(err)
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'invalid configuration', error: message }) + '\n')
+  process.stdout.write(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'invalid configuration',
+      error: message
+    }) + '\n'
+  )
   process.exit(1)
 }
 
-const logger = createLogger({ level: config.logLevel, secrets: config.secrets, base: { app: config.name } })
+const logger = createLogger({
+  level: config.logLevel,
+  secrets: config.secrets,
+  base: { app: config.name }
+})
 
 process.on('uncaughtException', err => {
   logger.error('uncaught exception', { error: err })

@@ -24,7 +24,12 @@ export async function startServer({ config, logger, checkDependency }) {
     })
   })
   const port = server.address().port
-  logger.info('listening', { host: config.host, port, version: config.version, environment: config.environment })
+  logger.info('listening', {
+    host: config.host,
+    port,
+    version: config.version,
+    environment: config.environment
+  })
 
   let stopping
   /** Resolves to { forced } when the server has closed; calling it twice returns the same promise. */
@@ -33,7 +38,11 @@ export async function startServer({ config, logger, checkDependency }) {
     stopping = (async () => {
       const started = Date.now()
       app.startShutdown()
-      logger.info('shutdown started', { signal, delayMs: config.shutdownDelayMs, timeoutMs: config.shutdownTimeoutMs })
+      logger.info('shutdown started', {
+        signal,
+        delayMs: config.shutdownDelayMs,
+        timeoutMs: config.shutdownTimeoutMs
+      })
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs)
 
       const closed = new Promise(resolve => server.close(() => resolve(false)))

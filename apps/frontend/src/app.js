@@ -18,7 +18,10 @@ async function refresh() {
   const status = document.getElementById('backend-status')
   const error = document.getElementById('backend-error')
   try {
-    const res = await fetch('/api/status', { headers: { accept: 'application/json' }, cache: 'no-store' })
+    const res = await fetch('/api/status', {
+      headers: { accept: 'application/json' },
+      cache: 'no-store'
+    })
     if (!res.ok) throw new Error(`/api/status answered HTTP ${res.status}`)
     const body = await res.json()
     status.textContent = body.status
