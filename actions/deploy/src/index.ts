@@ -1,0 +1,4 @@
+import { run } from '../../../src/core/run'
+import { main, post } from './main'
+
+void run(main, post)

@@ -1,0 +1,268 @@
+import * as core from '@actions/core'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
+import { imageSetStrings, readDeployInputs, type DeployInputs, type SecretSpec } from './inputs'
+import { findHelm, Helm } from '../../../src/helm/helm'
+import { diffManifests, diffMarkdown, imagesOf, parseManifest, type ManifestObject } from '../../../src/helm/manifest'
+import {
+  chartDigest,
+  decodeReleaseSecret,
+  FINGERPRINT_LABEL,
+  releaseFingerprint,
+  releaseRecords,
+  type HelmRelease,
+  type ReleaseRecord
+} from '../../../src/helm/release'
+import { KubeClient, type KubeObject } from '../../../src/kube/api'
+import { decodeKubeconfig, maskKubeconfig, removeKubeconfig, validateKubeconfig, writeKubeconfig } from '../../../src/kube/kubeconfig'
+import { ReadinessObserver, type Workload } from './readiness'
+import { applyManifests } from './manifests'
+
+const KUBECONFIG_STATE = 'kubeconfig-file'
+export const FIELD_MANAGER = 'k8s-stack-deploy'
+
+/** Where the kubeconfig comes from: the input (written to a 0600 file) or the environment. */
+async function connect(inputs: DeployInputs): Promise<{ client: KubeClient; file?: string }> {
+  if (!inputs.kubeconfig) {
+    const client = KubeClient.fromFile(undefined, inputs.context || undefined)
+    return { client, file: process.env.KUBECONFIG?.split(path.delimiter)[0] }
+  }
+  const yaml = decodeKubeconfig(inputs.kubeconfig)
+  maskKubeconfig(inputs.kubeconfig, yaml)
+  const connection = validateKubeconfig(yaml, inputs.context)
+  const file = await writeKubeconfig(yaml)
+  core.saveState(KUBECONFIG_STATE, file)
+  return { client: new KubeClient(connection), file }
+}
+
+export async function main(): Promise<void> {
+  const inputs = readDeployInputs()
+  const { client, file } = await core.group('Connect', async () => {
+    const connected = await connect(inputs)
+    // Fails fast and clearly on an unreachable server or refused credentials.
+    await client_version(connected.client)
+    return connected
+  })
+  try {
+    if (inputs.mode === 'manifests') {
+      await applyManifests(client, inputs, { kubeconfig: file, fieldManager: FIELD_MANAGER })
+      return
+    }
+    await deployChart(client, inputs, file)
+  } finally {
+    client.close()
+  }
+}
+
+async function client_version(client: KubeClient): Promise<void> {
+  const version = await client.request<{ gitVersion?: string }>('GET', '/version', { timeoutMs: 15_000 })
+  core.info(`Kubernetes API server ${client.connection.server}: ${version?.gitVersion ?? 'unknown version'}`)
+}
+
+async function deployChart(client: KubeClient, inputs: DeployInputs, kubeconfig: string | undefined): Promise<void> {
+  const binary = await findHelm({
+    path: inputs.helm || undefined,
+    prefer: inputs.helmVersion,
+    extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+  })
+  core.info(`Helm ${binary.version} (${binary.path})`)
+  const helm = new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined })
+
+  // A repository or OCI chart is pulled once: the same bytes are hashed, rendered and installed.
+  let chart = inputs.chart
+  let workDir: string | undefined
+  if (/^oci:\/\//.test(chart) || !path.isAbsolute(chart)) {
+    workDir = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'k8s-stack-chart-'))
+    await core.group(`helm pull ${chart}`, () => helm.pull(inputs.chart, workDir as string, inputs.chartVersion || undefined))
+    const pulled = readdirSync(workDir).find(f => f.endsWith('.tgz'))
+    if (!pulled) throw new Error(`helm pull ${inputs.chart} produced no chart package`)
+    chart = path.join(workDir, pulled)
+  }
+  try {
+    await deployLocalChart(client, helm, inputs, chart)
+  } finally {
+    if (workDir) rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+async function deployLocalChart(client: KubeClient, helm: Helm, inputs: DeployInputs, chart: string): Promise<void> {
+  const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)]
+  const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString }
+  const fingerprint = releaseFingerprint({
+    chartDigest: chartDigest(chart),
+    namespace: inputs.namespace,
+    valuesFiles: inputs.valuesFiles.map(f => readFileSync(f, 'utf8')),
+    set: inputs.set,
+    setString
+  })
+
+  // The release as stored now, read through the API (one request, no helm process).
+  const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })
+  const records = releaseRecords(secrets.items as Array<KubeObject & { data?: Record<string, string> }>)
+  const latest = records[0]
+  const deployed = records.find(r => r.status === 'deployed')
+
+  if (!inputs.dryRun && latest && latest.status === 'deployed' && latest.labels[FINGERPRINT_LABEL] === fingerprint) {
+    const release = decodeReleaseSecret(latest.data)
+    if (inputs.createSecrets.length) await applySecrets(client, inputs.createSecrets, false)
+    core.info(`Release ${inputs.release} revision ${latest.revision} already runs this chart, these values and these images: nothing to do.`)
+    await report(inputs, release, false, 'No change: the deployed revision has the same chart, values and images (fingerprint ' + fingerprint.slice(0, 12) + ').')
+    return
+  }
+
+  // What will change: the new render against the live release's manifest.
+  const rendered = await core.group('Render', () =>
+    helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) })
+  )
+  const next = parseManifest(rendered, inputs.namespace)
+  const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : []
+  const changes = diffManifests(live, next)
+  const diff = diffMarkdown(changes)
+  await writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diff}\n`)
+  core.info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`)
+
+  await ensureNamespaces(client, inputs, next, inputs.dryRun)
+  if (inputs.createSecrets.length) await applySecrets(client, inputs.createSecrets, inputs.dryRun)
+
+  const workloads: Workload[] = next
+    .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
+    .map(o => ({ kind: o.kind as Workload['kind'], namespace: o.namespace || inputs.namespace, name: o.name }))
+  const observer = new ReadinessObserver(client, workloads)
+  if (!inputs.dryRun && (inputs.wait || inputs.atomic)) await observer.start()
+
+  let release: HelmRelease
+  try {
+    release = await core.group(`helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`, () =>
+      helm.upgrade({
+        release: inputs.release,
+        chart,
+        ...values,
+        atomic: inputs.atomic,
+        wait: inputs.wait,
+        waitForJobs: inputs.waitForJobs,
+        timeoutMs: inputs.timeoutMs,
+        historyMax: inputs.historyMax,
+        dryRun: inputs.dryRun,
+        labels: { [FINGERPRINT_LABEL]: fingerprint }
+      })
+    )
+  } catch (error) {
+    await observer.stop()
+    throw await failure(client, inputs, error, observer, records)
+  }
+  await observer.stop()
+  await report(inputs, release, true, undefined)
+}
+
+/** One line: Helm's own words, what did not become ready, and where the release stands now. */
+async function failure(
+  client: KubeClient,
+  inputs: DeployInputs,
+  error: unknown,
+  observer: ReadinessObserver,
+  before: ReleaseRecord[]
+): Promise<Error> {
+  const helmLine = error instanceof Error ? error.message : String(error)
+  const notReady = observer.notReady()
+  const parts = [`Deploy of release "${inputs.release}" in namespace "${inputs.namespace}" failed: ${helmLine}`]
+  if (notReady.length) parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`)
+  try {
+    const after = releaseRecords(
+      (await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })).items as Array<
+        KubeObject & { data?: Record<string, string> }
+      >
+    )
+    const current = after.find(r => r.status === 'deployed')
+    if (/another operation .* is in progress/.test(helmLine)) {
+      parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)')
+    } else if (current && before[0] && current.revision !== before.find(r => r.status === 'deployed')?.revision) {
+      parts.push(`Rolled back: revision ${current.revision} now runs what revision ${before.find(r => r.status === 'deployed')?.revision} ran`)
+    } else if (current) {
+      parts.push(`Revision ${current.revision} is still the deployed one`)
+    } else if (after.length === 0) {
+      parts.push('Nothing was left installed')
+    }
+  } catch {
+    // The report above is enough when the API cannot be read.
+  }
+  setOutput('changed', 'false')
+  return new Error(`${parts.join('. ')}.`)
+}
+
+async function report(inputs: DeployInputs, release: HelmRelease, changed: boolean, note?: string): Promise<void> {
+  const images = imagesOf(parseManifest(release.manifest ?? '', inputs.namespace))
+  setOutput('revision', String(release.version))
+  setOutput('status', release.info?.status ?? 'unknown')
+  setOutput('changed', String(changed && !inputs.dryRun))
+  setOutput('images', JSON.stringify(images))
+  setOutput('notes', release.info?.notes ?? '')
+  const rows = Object.entries(images).flatMap(([object, containers]) => Object.entries(containers).map(([c, image]) => [object, c, image]))
+  await writeSummary(
+    [
+      `### ${inputs.dryRun ? 'Dry run of' : changed ? 'Deployed' : 'Unchanged'} release \`${release.name}\` revision ${release.version}: ${release.info?.status ?? 'unknown'}`,
+      note ? `\n${note}\n` : '',
+      rows.length ? markdownTable(['Object', 'Container', 'Image'], rows) : '',
+      ''
+    ].join('\n')
+  )
+}
+
+/**
+ * Creates the release namespace and the create-secrets namespaces when missing. A namespace
+ * the chart itself renders gets Helm's ownership metadata, so Helm adopts it instead of
+ * failing on "exists and cannot be imported into the current release".
+ */
+async function ensureNamespaces(client: KubeClient, inputs: DeployInputs, next: ManifestObject[], dryRun: boolean): Promise<void> {
+  const wanted = new Set([inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)])
+  const rendered = new Set(next.filter(o => o.kind === 'Namespace').map(o => o.name))
+  for (const name of wanted) {
+    if (await client.find('Namespace', name)) continue
+    const owned = rendered.has(name)
+    core.info(`Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}`)
+    await client.apply(
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name,
+          ...(owned
+            ? {
+                labels: { 'app.kubernetes.io/managed-by': 'Helm' },
+                annotations: { 'meta.helm.sh/release-name': inputs.release, 'meta.helm.sh/release-namespace': inputs.namespace }
+              }
+            : {})
+        }
+      },
+      { fieldManager: FIELD_MANAGER, dryRun }
+    )
+  }
+}
+
+/** Server-side applies each Secret: values travel in a request body, never in argv or a log. */
+async function applySecrets(client: KubeClient, secrets: SecretSpec[], dryRun: boolean): Promise<void> {
+  await core.group('Secrets', async () => {
+    for (const secret of secrets) {
+      if (!(await client.find('Namespace', secret.namespace))) {
+        await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: secret.namespace } }, { fieldManager: FIELD_MANAGER, dryRun })
+      }
+      await client.apply(
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: secret.name, namespace: secret.namespace, labels: { 'app.kubernetes.io/managed-by': 'k8s-stack-deploy' } },
+          type: 'Opaque',
+          data: Object.fromEntries(Object.entries(secret.data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))
+        },
+        { fieldManager: FIELD_MANAGER, force: true, dryRun }
+      )
+      core.info(`Secret ${secret.namespace}/${secret.name}: ${Object.keys(secret.data).join(', ')} ${dryRun ? '(dry run)' : 'applied'}`)
+    }
+  })
+}
+
+/** The post step removes the kubeconfig main wrote. */
+export async function post(): Promise<void> {
+  removeKubeconfig(core.getState(KUBECONFIG_STATE))
+}

@@ -1,0 +1,136 @@
+import { KubeApiError, type KubeClient, type KubeObject } from '../../../src/kube/api'
+
+export interface Workload {
+  kind: 'Deployment' | 'StatefulSet'
+  namespace: string
+  name: string
+}
+
+interface WorkloadStatus {
+  replicas?: number
+  updatedReplicas?: number
+  availableReplicas?: number
+  readyReplicas?: number
+  observedGeneration?: number
+}
+
+interface PodLike extends KubeObject {
+  status?: {
+    phase?: string
+    conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>
+    containerStatuses?: Array<{ name: string; ready?: boolean; state?: Record<string, { reason?: string; message?: string }> }>
+  }
+}
+
+/** What one look at a workload found. */
+export interface WorkloadSnapshot {
+  object: string
+  generation: number
+  ready: boolean
+  /** "0/2 available, 1/2 updated" and the first not-ready pods' reasons. */
+  detail: string
+}
+
+/** Why a pod is not ready, in a few words: phase, false conditions, waiting containers. */
+export function podProblem(pod: PodLike): string {
+  const status = pod.status ?? {}
+  const parts: string[] = [status.phase ?? 'Unknown']
+  for (const c of status.conditions ?? []) {
+    if (c.status === 'True') continue
+    parts.push(`${c.type}=False${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`)
+  }
+  for (const c of status.containerStatuses ?? []) {
+    if (c.ready) continue
+    const [state, info] = Object.entries(c.state ?? {})[0] ?? []
+    if (state && state !== 'running') parts.push(`container ${c.name} ${state}${info?.reason ? ` ${info.reason}` : ''}`)
+  }
+  return `pod ${pod.metadata.name} ${parts.join(', ')}`
+}
+
+/** Ready as `kubectl rollout status` means it: generation observed, all replicas updated and available. */
+export function workloadReady(desired: number, generation: number, status: WorkloadStatus): boolean {
+  return (
+    (status.observedGeneration ?? 0) >= generation &&
+    (status.updatedReplicas ?? 0) >= desired &&
+    (status.availableReplicas ?? status.readyReplicas ?? 0) >= desired
+  )
+}
+
+/**
+ * Watches a release's workloads while Helm upgrades it, so that when Helm gives up and rolls
+ * back, we can still say what did not become ready: the state kept is the last one seen
+ * before the rollback changed the object again (generation past the upgrade's) or removed it.
+ */
+export class ReadinessObserver {
+  private readonly baseGeneration = new Map<string, number>()
+  private readonly kept = new Map<string, WorkloadSnapshot>()
+  private stopped = false
+  private loop?: Promise<void>
+
+  constructor(
+    private readonly client: KubeClient,
+    private readonly workloads: Workload[],
+    private readonly intervalMs = 1000
+  ) {}
+
+  /** Records the generations before the upgrade, then looks again every interval. */
+  async start(): Promise<void> {
+    for (const w of this.workloads) {
+      const found = await this.client.find(w.kind, w.name, w.namespace).catch(() => undefined)
+      this.baseGeneration.set(key(w), found?.metadata.generation ?? 0)
+    }
+    this.loop = (async () => {
+      while (!this.stopped) {
+        await Promise.all(this.workloads.map(w => this.look(w).catch(() => undefined)))
+        await new Promise(r => setTimeout(r, this.intervalMs))
+      }
+    })()
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.loop
+  }
+
+  /** Workloads whose kept state was not ready, each with its detail. */
+  notReady(): WorkloadSnapshot[] {
+    return [...this.kept.values()].filter(s => !s.ready)
+  }
+
+  private async look(w: Workload): Promise<void> {
+    let object: KubeObject
+    try {
+      object = await this.client.get(w.kind, w.name, w.namespace)
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 404) return
+      throw error
+    }
+    if (this.stopped) return
+    const generation = object.metadata.generation ?? 0
+    // A generation past the upgrade's one is the rollback's: keep what the upgrade left.
+    if (generation > (this.baseGeneration.get(key(w)) ?? 0) + 1) return
+    const spec = (object.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } }
+    const status = (object.status ?? {}) as WorkloadStatus
+    const desired = spec.replicas ?? 1
+    const ready = workloadReady(desired, generation, status)
+    let detail = `${status.availableReplicas ?? 0}/${desired} available, ${status.updatedReplicas ?? 0}/${desired} updated`
+    if (!ready && spec.selector?.matchLabels) {
+      const selector = Object.entries(spec.selector.matchLabels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+      const pods = await this.client.list<PodLike>('Pod', { namespace: w.namespace, labelSelector: selector })
+      const problems = pods.items
+        .filter(p => !p.metadata.deletionTimestamp)
+        .filter(p => !(p.status?.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True'))
+        .slice(0, 3)
+        .map(podProblem)
+      if (problems.length) detail += `; ${problems.join('; ')}`
+    }
+    if (this.stopped) return
+    this.kept.set(key(w), { object: `${w.kind} ${w.namespace}/${w.name}`, generation, ready, detail })
+  }
+}
+
+function key(w: Workload): string {
+  return `${w.kind}/${w.namespace}/${w.name}`
+}
