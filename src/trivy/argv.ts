@@ -100,7 +100,8 @@ export function scanArgv(args: ScanArgs): string[] {
     if (args.skipDbUpdate) argv.push('--skip-db-update')
     if (args.skipJavaDbUpdate) argv.push('--skip-java-db-update')
     if (args.dbRepositories.length) argv.push('--db-repository', args.dbRepositories.join(','))
-    if (args.javaDbRepositories.length) argv.push('--java-db-repository', args.javaDbRepositories.join(','))
+    if (args.javaDbRepositories.length)
+      argv.push('--java-db-repository', args.javaDbRepositories.join(','))
   }
 
   if (args.scanType === 'image') {

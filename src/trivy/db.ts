@@ -23,10 +23,13 @@ export function readDbMetadata(cacheDir: string): DbMetadata | undefined {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    throw new Error(`The vulnerability DB metadata ${file} is not valid JSON (${(error as Error).message}).`)
+    throw new Error(
+      `The vulnerability DB metadata ${file} is not valid JSON (${(error as Error).message}).`
+    )
   }
   const updatedAt = date(data.UpdatedAt)
-  if (!updatedAt) throw new Error(`The vulnerability DB metadata ${file} has no valid UpdatedAt time.`)
+  if (!updatedAt)
+    throw new Error(`The vulnerability DB metadata ${file} has no valid UpdatedAt time.`)
   return {
     version: typeof data.Version === 'number' ? data.Version : 0,
     updatedAt,

@@ -56,7 +56,8 @@ type Json = Record<string, unknown>
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 const num = (v: unknown): number | undefined => (typeof v === 'number' && v > 0 ? v : undefined)
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v.filter(x => x && typeof x === 'object') as Json[]) : [])
+const arr = (v: unknown): Json[] =>
+  Array.isArray(v) ? (v.filter(x => x && typeof x === 'object') as Json[]) : []
 
 function toSeverity(value: unknown): Severity {
   const upper = str(value).toUpperCase()
@@ -72,14 +73,18 @@ export function parseReport(text: string, source = 'the Trivy JSON report'): Par
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new ReportError(`${source} is not valid JSON (${(error as Error).message}); refusing to pass an unreadable report.`)
+    throw new ReportError(
+      `${source} is not valid JSON (${(error as Error).message}); refusing to pass an unreadable report.`
+    )
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new ReportError(`${source} is not a Trivy report (expected a JSON object).`)
   }
   const report = data as Json
   if (report.SchemaVersion !== 2) {
-    throw new ReportError(`${source} has SchemaVersion ${JSON.stringify(report.SchemaVersion)}; expected 2.`)
+    throw new ReportError(
+      `${source} has SchemaVersion ${JSON.stringify(report.SchemaVersion)}; expected 2.`
+    )
   }
   if (!str(report.ArtifactName) && !str(report.ArtifactType)) {
     throw new ReportError(`${source} names no artifact; it is not the report of a scan.`)
@@ -153,7 +158,11 @@ export function parseReport(text: string, source = 'the Trivy JSON report'): Par
       })
     }
   }
-  return { artifactName: str(report.ArtifactName), artifactType: str(report.ArtifactType), findings }
+  return {
+    artifactName: str(report.ArtifactName),
+    artifactType: str(report.ArtifactType),
+    findings
+  }
 }
 
 export type Counts = Record<Severity, number>
@@ -165,7 +174,10 @@ export function countBySeverity(findings: readonly Finding[]): Counts {
 }
 
 /** Keeps the findings whose severity is listed (what `--severity` would have kept). */
-export function filterSeverities(findings: readonly Finding[], severities: readonly Severity[]): Finding[] {
+export function filterSeverities(
+  findings: readonly Finding[],
+  severities: readonly Severity[]
+): Finding[] {
   return findings.filter(f => severities.includes(f.severity))
 }
 
@@ -189,6 +201,9 @@ export function gate(findings: readonly Finding[], failOn: FailOn): GateResult {
 /** Findings ordered for people: most severe first, then by ID. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id) || a.subject.localeCompare(b.subject)
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      a.id.localeCompare(b.id) ||
+      a.subject.localeCompare(b.subject)
   )
 }

@@ -3,6 +3,7 @@
 // them relative to the scanned directory and roots them at the report file it converted.
 import path from 'node:path'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- SARIF is deep, loosely typed JSON
 type Json = Record<string, any>
 
 export interface SarifContext {
@@ -30,7 +31,9 @@ export function parseSarif(text: string, source: string): Json {
 export function relocateSarif(sarif: Json, context: SarifContext): Json {
   const workspace = path.resolve(context.workspace)
   const prefix =
-    context.scanRoot !== undefined ? path.relative(workspace, path.resolve(context.scanRoot)).split(path.sep).join('/') : ''
+    context.scanRoot !== undefined
+      ? path.relative(workspace, path.resolve(context.scanRoot)).split(path.sep).join('/')
+      : ''
   const inside = prefix === '' || !prefix.startsWith('..')
   for (const run of sarif.runs as Json[]) {
     run.originalUriBaseIds = { ROOTPATH: { uri: `file://${workspace.split(path.sep).join('/')}/` } }
@@ -38,7 +41,12 @@ export function relocateSarif(sarif: Json, context: SarifContext): Json {
     for (const result of (run.results ?? []) as Json[]) {
       for (const location of (result.locations ?? []) as Json[]) {
         const artifact = location?.physicalLocation?.artifactLocation
-        if (!artifact || typeof artifact.uri !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(artifact.uri)) continue
+        if (
+          !artifact ||
+          typeof artifact.uri !== 'string' ||
+          /^[a-z][a-z0-9+.-]*:/i.test(artifact.uri)
+        )
+          continue
         artifact.uri = path.posix.join(prefix, artifact.uri)
       }
     }

@@ -122,8 +122,11 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const reports = await reportPaths(request, work)
 
   // The files trivy would otherwise pick up from the working directory, made explicit.
-  const configFile = request.trivyConfig ? existingFile(request.trivyConfig, 'trivy-config', workspace) : path.join(work, 'trivy.yaml')
-  if (!request.trivyConfig) await writeFile(configFile, '# k8s-stack: no trivy.yaml; every setting is a flag\n{}\n')
+  const configFile = request.trivyConfig
+    ? existingFile(request.trivyConfig, 'trivy-config', workspace)
+    : path.join(work, 'trivy.yaml')
+  if (!request.trivyConfig)
+    await writeFile(configFile, '# k8s-stack: no trivy.yaml; every setting is a flag\n{}\n')
   const ignoreFile = await mergeIgnoreFiles(request.trivyIgnores, workspace, work)
 
   const cacheDir = path.resolve(request.cacheDir)
@@ -169,27 +172,37 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     output: rawJson
   }
   if (request.scanType === 'image' && request.input && !existsSync(args.input!)) {
-    throw new Error(`Invalid input "input": ${request.input} does not exist. Expected an image tarball (docker save / OCI layout).`)
+    throw new Error(
+      `Invalid input "input": ${request.input} does not exist. Expected an image tarball (docker save / OCI layout).`
+    )
   }
   if (request.scanType !== 'image' && !existsSync(args.scanRef!)) {
-    throw new Error(`Invalid input "scan-ref": ${request.scanRef} does not exist. Expected a file or directory in the workspace.`)
+    throw new Error(
+      `Invalid input "scan-ref": ${request.scanRef} does not exist. Expected a file or directory in the workspace.`
+    )
   }
 
   const env = trivyEnv()
   // trivy's own timeout ends the scan; ours only guards against a hung process.
   const guardMs = request.timeoutMs + 60_000
-  await core.group(`trivy ${request.scanType} ${request.imageRef || request.input || request.scanRef}`, () =>
-    runTrivy(trivy.path, scanArgv(args), env, guardMs)
+  await core.group(
+    `trivy ${request.scanType} ${request.imageRef || request.input || request.scanRef}`,
+    () => runTrivy(trivy.path, scanArgv(args), env, guardMs)
   )
   if (!existsSync(rawJson)) {
-    throw new Error(`trivy ${request.scanType} exited 0 but wrote no report at ${rawJson}; refusing to pass an unscanned target.`)
+    throw new Error(
+      `trivy ${request.scanType} exited 0 but wrote no report at ${rawJson}; refusing to pass an unscanned target.`
+    )
   }
   const parsed = parseReport(await readFile(rawJson, 'utf8'), `the trivy JSON report ${rawJson}`)
 
   let db: DbMetadata | undefined
   if (usesDb) {
     db = readDbMetadata(cacheDir)
-    if (!db) throw new Error(`The vulnerability DB is missing from ${dbDir(cacheDir)} after the scan; the result cannot be trusted.`)
+    if (!db)
+      throw new Error(
+        `The vulnerability DB is missing from ${dbDir(cacheDir)} after the scan; the result cannot be trusted.`
+      )
     checkDbAge(db, request.maxDbAgeMs)
   }
 
@@ -197,20 +210,43 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const result = gate(findings, request.failOn)
 
   // The other formats, each from the same JSON with full explicit flags.
-  const convertBase = { report: rawJson, ignoreFile, configFile, cacheDir, timeoutMs: request.timeoutMs, scanners, scanType: request.scanType }
+  const convertBase = {
+    report: rawJson,
+    ignoreFile,
+    configFile,
+    cacheDir,
+    timeoutMs: request.timeoutMs,
+    scanners,
+    scanType: request.scanType
+  }
   for (const format of request.formats) {
     const out = reports[format]!
     if (format === 'json') {
       if (rawJson !== out) {
-        await runTrivy(trivy.path, convertArgv({ ...convertBase, format, output: out, severities: request.severities }), env, guardMs, false)
+        await runTrivy(
+          trivy.path,
+          convertArgv({ ...convertBase, format, output: out, severities: request.severities }),
+          env,
+          guardMs,
+          false
+        )
       }
       continue
     }
     const severities = format === 'sarif' ? sarifSeverities : request.severities
-    await runTrivy(trivy.path, convertArgv({ ...convertBase, format, output: out, severities }), env, guardMs, false)
+    await runTrivy(
+      trivy.path,
+      convertArgv({ ...convertBase, format, output: out, severities }),
+      env,
+      guardMs,
+      false
+    )
     if (format === 'sarif') {
       const sarif = parseSarif(await readFile(out, 'utf8'), `the SARIF report ${out}`)
-      await writeFile(out, JSON.stringify(relocateSarif(sarif, { workspace, scanRoot }), null, 2) + '\n')
+      await writeFile(
+        out,
+        JSON.stringify(relocateSarif(sarif, { workspace, scanRoot }), null, 2) + '\n'
+      )
     }
     if (format === 'table' && !request.output) {
       core.info(await readFile(out, 'utf8'))
@@ -218,7 +254,18 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
   if (!request.formats.includes('json') && rawJson !== reports.json) {
     // The JSON report is always an output, filtered like the gate saw it.
-    await runTrivy(trivy.path, convertArgv({ ...convertBase, format: 'json', output: reports.json, severities: request.severities }), env, guardMs, false)
+    await runTrivy(
+      trivy.path,
+      convertArgv({
+        ...convertBase,
+        format: 'json',
+        output: reports.json,
+        severities: request.severities
+      }),
+      env,
+      guardMs,
+      false
+    )
   }
 
   return {
@@ -251,7 +298,9 @@ async function runTrivy(
 
 /** trivy's log lines start with a timestamp and a level; the message is what matters. */
 export function trimLogPrefix(line: string): string {
-  return line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:?\d\d)?\s+(FATAL|ERROR|WARN|INFO)\s+/, '').replace(/^Fatal error\s+/i, '')
+  return line
+    .replace(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:?\d\d)?\s+(FATAL|ERROR|WARN|INFO)\s+/, '')
+    .replace(/^Fatal error\s+/i, '')
 }
 
 /** A scanned file's targets are relative to its directory; a directory's to itself. */
@@ -265,7 +314,8 @@ function scanRootOf(absolute: string): string {
 
 function existingFile(file: string, input: string, workspace: string): string {
   const absolute = path.resolve(workspace, file)
-  if (!existsSync(absolute)) throw new Error(`Invalid input "${input}": ${file} does not exist. Expected a path to a file.`)
+  if (!existsSync(absolute))
+    throw new Error(`Invalid input "${input}": ${file} does not exist. Expected a path to a file.`)
   return absolute
 }
 
@@ -278,7 +328,9 @@ async function mergeIgnoreFiles(files: string[], workspace: string, work: string
   const yaml = files.filter(f => /\.ya?ml$/i.test(f))
   if (yaml.length > 0) {
     if (files.length > 1) {
-      throw new Error(`Invalid input "trivyignores": ${files.join(', ')}. Expected plain .trivyignore files, or a single .trivyignore.yaml.`)
+      throw new Error(
+        `Invalid input "trivyignores": ${files.join(', ')}. Expected plain .trivyignore files, or a single .trivyignore.yaml.`
+      )
     }
     return existingFile(yaml[0], 'trivyignores', workspace)
   }
@@ -293,7 +345,10 @@ async function mergeIgnoreFiles(files: string[], workspace: string, work: string
 }
 
 /** Where each requested format (and the always-written JSON) goes. */
-async function reportPaths(request: ScanRequest, work: string): Promise<Record<Format, string> & { json: string }> {
+async function reportPaths(
+  request: ScanRequest,
+  work: string
+): Promise<Record<Format, string> & { json: string }> {
   const paths = {} as Record<Format, string>
   const name = (format: Format) => `trivy-results.${FORMAT_EXTENSION[format]}`
   if (request.output && request.formats.length === 1) {

@@ -35074,7 +35074,7 @@ class ReportError extends Error {
 }
 const str = (v) => (typeof v === 'string' ? v : '');
 const num = (v) => (typeof v === 'number' && v > 0 ? v : undefined);
-const arr = (v) => (Array.isArray(v) ? v.filter(x => x && typeof x === 'object') : []);
+const arr = (v) => Array.isArray(v) ? v.filter(x => x && typeof x === 'object') : [];
 function toSeverity(value) {
     const upper = str(value).toUpperCase();
     return SEVERITIES.includes(upper) ? upper : 'UNKNOWN';
@@ -35170,7 +35170,11 @@ function parseReport(text, source = 'the Trivy JSON report') {
             });
         }
     }
-    return { artifactName: str(report.ArtifactName), artifactType: str(report.ArtifactType), findings };
+    return {
+        artifactName: str(report.ArtifactName),
+        artifactType: str(report.ArtifactType),
+        findings
+    };
 }
 function countBySeverity(findings) {
     const counts = { UNKNOWN: 0, LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
@@ -35195,7 +35199,9 @@ function gate(findings, failOn) {
 }
 /** Findings ordered for people: most severe first, then by ID. */
 function sortFindings(findings) {
-    return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id) || a.subject.localeCompare(b.subject));
+    return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) ||
+        a.id.localeCompare(b.id) ||
+        a.subject.localeCompare(b.subject));
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -35571,7 +35577,9 @@ function parseSarif(text, source) {
 /** Rewrites artifact locations to workspace-relative paths and roots them at the workspace. */
 function relocateSarif(sarif, context) {
     const workspace = external_node_path_default().resolve(context.workspace);
-    const prefix = context.scanRoot !== undefined ? external_node_path_default().relative(workspace, external_node_path_default().resolve(context.scanRoot)).split((external_node_path_default()).sep).join('/') : '';
+    const prefix = context.scanRoot !== undefined
+        ? external_node_path_default().relative(workspace, external_node_path_default().resolve(context.scanRoot)).split((external_node_path_default()).sep).join('/')
+        : '';
     const inside = prefix === '' || !prefix.startsWith('..');
     for (const run of sarif.runs) {
         run.originalUriBaseIds = { ROOTPATH: { uri: `file://${workspace.split((external_node_path_default()).sep).join('/')}/` } };
@@ -35580,7 +35588,9 @@ function relocateSarif(sarif, context) {
         for (const result of (run.results ?? [])) {
             for (const location of (result.locations ?? [])) {
                 const artifact = location?.physicalLocation?.artifactLocation;
-                if (!artifact || typeof artifact.uri !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(artifact.uri))
+                if (!artifact ||
+                    typeof artifact.uri !== 'string' ||
+                    /^[a-z][a-z0-9+.-]*:/i.test(artifact.uri))
                     continue;
                 artifact.uri = external_node_path_default().posix.join(prefix, artifact.uri);
             }
@@ -36595,7 +36605,9 @@ async function runScan(request) {
     const work = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(request.tempDir || (0,external_node_os_namespaceObject.tmpdir)(), `trivy-${request.scanType}-`));
     const reports = await reportPaths(request, work);
     // The files trivy would otherwise pick up from the working directory, made explicit.
-    const configFile = request.trivyConfig ? existingFile(request.trivyConfig, 'trivy-config', workspace) : external_node_path_default().join(work, 'trivy.yaml');
+    const configFile = request.trivyConfig
+        ? existingFile(request.trivyConfig, 'trivy-config', workspace)
+        : external_node_path_default().join(work, 'trivy.yaml');
     if (!request.trivyConfig)
         await (0,promises_namespaceObject.writeFile)(configFile, '# k8s-stack: no trivy.yaml; every setting is a flag\n{}\n');
     const ignoreFile = await mergeIgnoreFiles(request.trivyIgnores, workspace, work);
@@ -36660,7 +36672,15 @@ async function runScan(request) {
     const findings = filterSeverities(parsed.findings, request.severities);
     const result = gate(findings, request.failOn);
     // The other formats, each from the same JSON with full explicit flags.
-    const convertBase = { report: rawJson, ignoreFile, configFile, cacheDir, timeoutMs: request.timeoutMs, scanners, scanType: request.scanType };
+    const convertBase = {
+        report: rawJson,
+        ignoreFile,
+        configFile,
+        cacheDir,
+        timeoutMs: request.timeoutMs,
+        scanners,
+        scanType: request.scanType
+    };
     for (const format of request.formats) {
         const out = reports[format];
         if (format === 'json') {
@@ -36681,7 +36701,12 @@ async function runScan(request) {
     }
     if (!request.formats.includes('json') && rawJson !== reports.json) {
         // The JSON report is always an output, filtered like the gate saw it.
-        await runTrivy(trivy.path, convertArgv({ ...convertBase, format: 'json', output: reports.json, severities: request.severities }), env, guardMs, false);
+        await runTrivy(trivy.path, convertArgv({
+            ...convertBase,
+            format: 'json',
+            output: reports.json,
+            severities: request.severities
+        }), env, guardMs, false);
     }
     return {
         trivy: { path: trivy.path, version: trivy.version },
@@ -36705,7 +36730,9 @@ async function runTrivy(binary, argv, env, timeoutMs, stream = true) {
 }
 /** trivy's log lines start with a timestamp and a level; the message is what matters. */
 function trimLogPrefix(line) {
-    return line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:?\d\d)?\s+(FATAL|ERROR|WARN|INFO)\s+/, '').replace(/^Fatal error\s+/i, '');
+    return line
+        .replace(/^\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:?\d\d)?\s+(FATAL|ERROR|WARN|INFO)\s+/, '')
+        .replace(/^Fatal error\s+/i, '');
 }
 /** A scanned file's targets are relative to its directory; a directory's to itself. */
 function scanRootOf(absolute) {
@@ -36798,7 +36825,10 @@ function readScanInputs(inputs = new Inputs(), env = process.env) {
         throw new InputError('format', formats.join(','), 'each format at most once');
     const dbRepositories = inputs.list('db-repository');
     const javaDbRepositories = inputs.list('java-db-repository');
-    for (const [name, values] of [['db-repository', dbRepositories], ['java-db-repository', javaDbRepositories]]) {
+    for (const [name, values] of [
+        ['db-repository', dbRepositories],
+        ['java-db-repository', javaDbRepositories]
+    ]) {
         for (const value of values) {
             if (!DB_REPOSITORY.test(value))
                 throw new InputError(name, value, 'a registry/repository[:tag] reference such as ghcr.io/aquasecurity/trivy-db:2');
@@ -36909,7 +36939,9 @@ function annotate(outcome, inputs) {
     const located = sortFindings(outcome.findings).filter(f => f.file && (f.kind === 'misconfiguration' || f.kind === 'secret'));
     const failOn = inputs.failOn === 'none' ? Infinity : severityRank(inputs.failOn);
     for (const finding of located.slice(0, MAX_ANNOTATIONS)) {
-        const file = external_node_path_default().relative(workspace, external_node_path_default().resolve(outcome.scanRoot, finding.file)).split((external_node_path_default()).sep).join('/');
+        const file = external_node_path_default().relative(workspace, external_node_path_default().resolve(outcome.scanRoot, finding.file))
+            .split((external_node_path_default()).sep)
+            .join('/');
         const properties = {
             title: `${finding.severity} ${finding.id}: ${finding.title}`,
             file,
@@ -36939,14 +36971,23 @@ function summaryMarkdown(outcome, inputs) {
         '',
         `Gate: fail on ${inputs.failOn === 'none' ? 'nothing (none)' : `${inputs.failOn} and above`} · severities shown: ${inputs.severities.join(', ')}${inputs.ignoreUnfixed ? ' · unfixed ignored' : ''} · trivy ${outcome.trivy.version}${outcome.db ? ` · DB updated ${outcome.db.updatedAt.toISOString()} (${formatAge(Date.now() - outcome.db.updatedAt.getTime())} ago)` : ''}`,
         '',
-        markdownTable([...SEVERITIES].reverse(), [[...SEVERITIES].reverse().map(s => outcome.counts[s])]),
+        markdownTable([...SEVERITIES].reverse(), [
+            [...SEVERITIES].reverse().map(s => outcome.counts[s])
+        ]),
         ''
     ];
     const findings = sortFindings(outcome.findings);
     if (findings.length > 0 && inputs.summaryRows > 0) {
         const rows = findings
             .slice(0, inputs.summaryRows)
-            .map(f => [f.severity, subjectOf(f), f.url ? `[${f.id}](${f.url})` : f.id, f.installed, f.fixed, f.title]);
+            .map(f => [
+            f.severity,
+            subjectOf(f),
+            f.url ? `[${f.id}](${f.url})` : f.id,
+            f.installed,
+            f.fixed,
+            f.title
+        ]);
         lines.push(markdownTable(['Severity', 'Package or file', 'ID', 'Installed', 'Fixed', 'Title'], rows), '');
         if (findings.length > inputs.summaryRows) {
             lines.push(`… and ${findings.length - inputs.summaryRows} more findings: see the JSON report.`, '');

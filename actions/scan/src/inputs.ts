@@ -1,6 +1,12 @@
 import { InputError } from '../../../src/core/errors'
 import { Inputs } from '../../../src/core/inputs'
-import { DEFAULT_SCANNERS, FORMATS, SCANNERS, SCAN_TYPES, type Format } from '../../../src/trivy/argv'
+import {
+  DEFAULT_SCANNERS,
+  FORMATS,
+  SCANNERS,
+  SCAN_TYPES,
+  type Format
+} from '../../../src/trivy/argv'
 import { parseMaxAge } from '../../../src/trivy/db'
 import { FAIL_ON, SEVERITIES } from '../../../src/trivy/report'
 import { defaultCacheDir, type ScanRequest } from '../../../src/trivy/scan'
@@ -13,44 +19,67 @@ export interface ScanInputs extends ScanRequest {
 }
 
 /** A registry/repository[:tag] reference as trivy's --db-repository takes it. */
-const DB_REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?$/
+const DB_REPOSITORY =
+  /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?$/
 /** An image reference: no spaces, no leading dash, no shell or flag tricks. */
 const IMAGE_REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/
 const VERSION = /^(any|v?\d+\.\d+\.\d+)$/
 
-export function readScanInputs(inputs = new Inputs(), env: NodeJS.ProcessEnv = process.env): ScanInputs {
+export function readScanInputs(
+  inputs = new Inputs(),
+  env: NodeJS.ProcessEnv = process.env
+): ScanInputs {
   const scanType = inputs.enumOf('scan-type', SCAN_TYPES, 'image')
   const imageRef = inputs.string('image-ref')
   const input = inputs.string('input')
   const scanRef = inputs.string('scan-ref', scanType === 'image' ? '' : '.')
   if (scanType === 'image') {
     if (!imageRef && !input) {
-      throw new InputError('image-ref', '', 'an image reference (registry/repository:tag or @sha256:...), or an image tarball in "input"')
+      throw new InputError(
+        'image-ref',
+        '',
+        'an image reference (registry/repository:tag or @sha256:...), or an image tarball in "input"'
+      )
     }
     if (imageRef && !IMAGE_REF.test(imageRef)) {
-      throw new InputError('image-ref', imageRef, 'an image reference such as registry/repository:tag or repository@sha256:<64 hex>')
+      throw new InputError(
+        'image-ref',
+        imageRef,
+        'an image reference such as registry/repository:tag or repository@sha256:<64 hex>'
+      )
     }
   }
   if (scanRef.startsWith('-')) throw new InputError('scan-ref', scanRef, 'a path in the workspace')
 
   const formats = inputs.enumList('format', FORMATS, ['table'])
   const output = inputs.string('output')
-  if (new Set(formats).size !== formats.length) throw new InputError('format', formats.join(','), 'each format at most once')
+  if (new Set(formats).size !== formats.length)
+    throw new InputError('format', formats.join(','), 'each format at most once')
 
   const dbRepositories = inputs.list('db-repository')
   const javaDbRepositories = inputs.list('java-db-repository')
-  for (const [name, values] of [['db-repository', dbRepositories], ['java-db-repository', javaDbRepositories]] as const) {
+  for (const [name, values] of [
+    ['db-repository', dbRepositories],
+    ['java-db-repository', javaDbRepositories]
+  ] as const) {
     for (const value of values) {
-      if (!DB_REPOSITORY.test(value)) throw new InputError(name, value, 'a registry/repository[:tag] reference such as ghcr.io/aquasecurity/trivy-db:2')
+      if (!DB_REPOSITORY.test(value))
+        throw new InputError(
+          name,
+          value,
+          'a registry/repository[:tag] reference such as ghcr.io/aquasecurity/trivy-db:2'
+        )
     }
   }
 
   const maxDbAge = inputs.string('max-db-age', '7d')
   const maxDbAgeMs = parseMaxAge(maxDbAge)
-  if (maxDbAgeMs === undefined) throw new InputError('max-db-age', maxDbAge, 'an age such as 7d, 36h or 90m, or off')
+  if (maxDbAgeMs === undefined)
+    throw new InputError('max-db-age', maxDbAge, 'an age such as 7d, 36h or 90m, or off')
 
   const version = inputs.string('version', TRIVY_VERSION)
-  if (!VERSION.test(version)) throw new InputError('version', version, `a trivy version such as ${TRIVY_VERSION}, or any`)
+  if (!VERSION.test(version))
+    throw new InputError('version', version, `a trivy version such as ${TRIVY_VERSION}, or any`)
 
   const exitCode = inputs.integer('exit-code', 1, 0, 1) as 0 | 1
   const offlineScan = inputs.boolean('offline-scan', false)

@@ -46,7 +46,8 @@ function target(inputs: ScanInputs): string {
 
 export function gateLine(outcome: ScanOutcome, inputs: ScanInputs): string {
   const what = `trivy ${inputs.scanType} scan of ${target(inputs)}`
-  if (inputs.failOn === 'none') return `${what}: ${outcome.findings.length} findings; fail-on is none.`
+  if (inputs.failOn === 'none')
+    return `${what}: ${outcome.findings.length} findings; fail-on is none.`
   if (outcome.gate.passed) return `${what} passed: no finding at or above ${inputs.failOn}.`
   const ids = [...new Set(outcome.gate.failing.map(f => f.id))]
   const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? `, and ${ids.length - 5} more` : '')
@@ -57,10 +58,15 @@ export function gateLine(outcome: ScanOutcome, inputs: ScanInputs): string {
 function annotate(outcome: ScanOutcome, inputs: ScanInputs): void {
   if (!outcome.scanRoot) return
   const workspace = path.resolve(inputs.workspace)
-  const located = sortFindings(outcome.findings).filter(f => f.file && (f.kind === 'misconfiguration' || f.kind === 'secret'))
+  const located = sortFindings(outcome.findings).filter(
+    f => f.file && (f.kind === 'misconfiguration' || f.kind === 'secret')
+  )
   const failOn = inputs.failOn === 'none' ? Infinity : severityRank(inputs.failOn)
   for (const finding of located.slice(0, MAX_ANNOTATIONS)) {
-    const file = path.relative(workspace, path.resolve(outcome.scanRoot, finding.file!)).split(path.sep).join('/')
+    const file = path
+      .relative(workspace, path.resolve(outcome.scanRoot, finding.file!))
+      .split(path.sep)
+      .join('/')
     const properties: core.AnnotationProperties = {
       title: `${finding.severity} ${finding.id}: ${finding.title}`,
       file,
@@ -72,7 +78,9 @@ function annotate(outcome: ScanOutcome, inputs: ScanInputs): void {
     else core.warning(message, properties)
   }
   if (located.length > MAX_ANNOTATIONS) {
-    core.info(`${located.length - MAX_ANNOTATIONS} more findings were not annotated; see the job summary and the reports.`)
+    core.info(
+      `${located.length - MAX_ANNOTATIONS} more findings were not annotated; see the job summary and the reports.`
+    )
   }
 }
 
@@ -89,20 +97,32 @@ export function summaryMarkdown(outcome: ScanOutcome, inputs: ScanInputs): strin
     '',
     `Gate: fail on ${inputs.failOn === 'none' ? 'nothing (none)' : `${inputs.failOn} and above`} · severities shown: ${inputs.severities.join(', ')}${inputs.ignoreUnfixed ? ' · unfixed ignored' : ''} · trivy ${outcome.trivy.version}${outcome.db ? ` · DB updated ${outcome.db.updatedAt.toISOString()} (${formatAge(Date.now() - outcome.db.updatedAt.getTime())} ago)` : ''}`,
     '',
-    markdownTable(
-      [...SEVERITIES].reverse(),
-      [[...SEVERITIES].reverse().map(s => outcome.counts[s])]
-    ),
+    markdownTable([...SEVERITIES].reverse(), [
+      [...SEVERITIES].reverse().map(s => outcome.counts[s])
+    ]),
     ''
   ]
   const findings = sortFindings(outcome.findings)
   if (findings.length > 0 && inputs.summaryRows > 0) {
     const rows = findings
       .slice(0, inputs.summaryRows)
-      .map(f => [f.severity, subjectOf(f), f.url ? `[${f.id}](${f.url})` : f.id, f.installed, f.fixed, f.title])
-    lines.push(markdownTable(['Severity', 'Package or file', 'ID', 'Installed', 'Fixed', 'Title'], rows), '')
+      .map(f => [
+        f.severity,
+        subjectOf(f),
+        f.url ? `[${f.id}](${f.url})` : f.id,
+        f.installed,
+        f.fixed,
+        f.title
+      ])
+    lines.push(
+      markdownTable(['Severity', 'Package or file', 'ID', 'Installed', 'Fixed', 'Title'], rows),
+      ''
+    )
     if (findings.length > inputs.summaryRows) {
-      lines.push(`… and ${findings.length - inputs.summaryRows} more findings: see the JSON report.`, '')
+      lines.push(
+        `… and ${findings.length - inputs.summaryRows} more findings: see the JSON report.`,
+        ''
+      )
     }
   } else if (findings.length === 0) {
     lines.push('No findings.', '')
