@@ -32051,6 +32051,8 @@ async function main() {
         return out;
     });
     summary_setOutput('refs', results.map(r => r.ref).join('\n'));
+    // app=repository@digest for the entries that have a name: actions/deploy's images input.
+    summary_setOutput('images', results.filter(r => r.name).map(r => `${r.name}=${r.ref}`).join('\n'));
     summary_setOutput('json', JSON.stringify(results.map(r => ({ name: r.name, source: r.source, ref: r.ref, digest: r.digest }))));
     await writeSummary(['### 🔖 Image digests', markdownTable(['App', 'Pushed tag', 'Deployed by digest'], results.map(r => [r.name || '-', r.source, `\`${r.ref}\``])), ''].join('\n'));
 }
