@@ -72,8 +72,9 @@ export function parseChecklistLevels(
   return levels
 }
 
+// The secret word ends the name: DB_PASSWORD, API_TOKEN, JWT_SECRET; not TOKEN_TTL_SECONDS.
 const SECRET_NAME =
-  /(^|_)(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|ACCESS_?KEY)(_|$)/i
+  /(^|_)(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|ACCESS_?KEY|DSN)$/i
 // An ingress controller's own Service (ingress-nginx, traefik, ...) may be exposed.
 const INGRESS_CONTROLLER = /ingress|traefik|haproxy|contour|envoy|kong/i
 

@@ -45645,7 +45645,8 @@ function parseChecklistLevels(text, defaultLevel = 'fail') {
     }
     return levels;
 }
-const SECRET_NAME = /(^|_)(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|ACCESS_?KEY)(_|$)/i;
+// The secret word ends the name: DB_PASSWORD, API_TOKEN, JWT_SECRET; not TOKEN_TTL_SECONDS.
+const SECRET_NAME = /(^|_)(PASS(WORD|WD)?|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|ACCESS_?KEY|DSN)$/i;
 // An ingress controller's own Service (ingress-nginx, traefik, ...) may be exposed.
 const INGRESS_CONTROLLER = /ingress|traefik|haproxy|contour|envoy|kong/i;
 function containersOf(spec) {
@@ -46476,7 +46477,8 @@ function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
             throw new InputError('namespaces', ns, 'Kubernetes namespace names, comma- or newline-separated');
     const names = parseWorkloads(inputs.lines('workloads'));
     const selector = inputs.string('selector', release ? `app.kubernetes.io/instance=${release}` : '');
-    if (selector && !/^[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?(\s*,\s*!?[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?)*$/.test(selector)) {
+    if (selector &&
+        !/^[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?(\s*,\s*!?[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?)*$/.test(selector)) {
         throw new InputError('selector', selector, 'a label selector such as app.kubernetes.io/instance=shop,tier=web');
     }
     if (!selector && names.length === 0) {
@@ -46510,7 +46512,11 @@ function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
         context: inputs.string('context'),
         release,
         namespace,
-        target: { selector: names.length ? undefined : selector, namespaces, names: names.length ? names : undefined },
+        target: {
+            selector: names.length ? undefined : selector,
+            namespaces,
+            names: names.length ? names : undefined
+        },
         timeoutMs,
         checks,
         smokeTimeoutMs: positiveDuration(inputs, 'smoke-timeout', '2m'),
@@ -46518,7 +46524,9 @@ function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
         insecureSkipTlsVerify: inputs.boolean('insecure-skip-tls-verify', false),
         checklist: parseChecklistLevels(inputs.raw('checklist'), checklistDefault),
         rollbackOnFailure,
-        rollbackTimeoutMs: inputs.raw('rollback-timeout') ? positiveDuration(inputs, 'rollback-timeout', '5m') : timeoutMs,
+        rollbackTimeoutMs: inputs.raw('rollback-timeout')
+            ? positiveDuration(inputs, 'rollback-timeout', '5m')
+            : timeoutMs,
         helm: inputs.string('helm'),
         helmVersion: inputs.enumOf('helm-version', ['auto', '3', '4'], 'auto')
     };
@@ -46537,9 +46545,15 @@ function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
 
 /** The release's revisions from Helm's own records (Secrets labelled owner=helm), newest last. */
 async function releaseRevisions(client, namespace, release) {
-    const list = await client.list('Secret', { namespace, labelSelector: `owner=helm,name=${release}` });
+    const list = await client.list('Secret', {
+        namespace,
+        labelSelector: `owner=helm,name=${release}`
+    });
     return list.items
-        .map(s => ({ version: Number(s.metadata.labels?.version ?? 0), status: s.metadata.labels?.status ?? '' }))
+        .map(s => ({
+        version: Number(s.metadata.labels?.version ?? 0),
+        status: s.metadata.labels?.status ?? ''
+    }))
         .filter(r => r.version > 0)
         .sort((a, b) => a.version - b.version);
 }
@@ -46590,10 +46604,16 @@ async function main() {
         const failed = rolloutFailures(rollout.result);
         // Checklist on the live objects the watch saw.
         let violations = [];
-        if (RULE_NAMES.some(r => inputs.checklist[r] !== 'off') && rollout.result.workloads.some(w => w.object)) {
+        if (RULE_NAMES.some(r => inputs.checklist[r] !== 'off') &&
+            rollout.result.workloads.some(w => w.object)) {
             violations = await group('Production checklist', async () => {
-                const workloads = rollout.result.workloads.filter(w => w.object).map(w => ({ kind: w.kind, object: w.object }));
-                const live = await fetchLiveObjects(client, workloads, { selector: inputs.target.selector, namespaces: inputs.target.namespaces });
+                const workloads = rollout.result.workloads
+                    .filter(w => w.object)
+                    .map(w => ({ kind: w.kind, object: w.object }));
+                const live = await fetchLiveObjects(client, workloads, {
+                    selector: inputs.target.selector,
+                    namespaces: inputs.target.namespaces
+                });
                 const found = auditChecklist(live, inputs.checklist);
                 for (const v of found)
                     info(`${v.level}: [${v.rule}] ${v.object}: ${v.message}`);
@@ -46641,7 +46661,9 @@ async function main() {
                 core_error(`Rollback failed: ${rollbackError}`);
             }
         }
-        const revisions = inputs.release ? await releaseRevisions(client, inputs.namespace, inputs.release).catch(() => []) : [];
+        const revisions = inputs.release
+            ? await releaseRevisions(client, inputs.namespace, inputs.release).catch(() => [])
+            : [];
         const current = revisions.filter(r => r.status === 'deployed').pop() ?? revisions[revisions.length - 1];
         const warnings = violations.filter(v => v.level === 'warn').length;
         const result = failed.length ? 'fail' : warnings ? 'warn' : 'pass';
@@ -46672,7 +46694,9 @@ async function rollback(client, inputs, kubeconfigFile) {
     const current = revisions[revisions.length - 1];
     if (!current)
         throw new Error(`release ${inputs.release} has no revisions in namespace ${inputs.namespace}`);
-    const previous = revisions.filter(r => r.version < current.version && (r.status === 'superseded' || r.status === 'deployed')).pop();
+    const previous = revisions
+        .filter(r => r.version < current.version && (r.status === 'superseded' || r.status === 'deployed'))
+        .pop();
     if (!previous)
         throw new Error(`release ${inputs.release} has no previous revision to roll back to (current revision ${current.version})`);
     const binary = await findHelm({
@@ -46681,19 +46705,39 @@ async function rollback(client, inputs, kubeconfigFile) {
         extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
     });
     const file = kubeconfigFile ?? process.env.KUBECONFIG?.split((external_node_path_default()).delimiter)[0];
-    const helm = new Helm(binary, { namespace: inputs.namespace, kubeconfig: file, context: inputs.context || undefined });
+    const helm = new Helm(binary, {
+        namespace: inputs.namespace,
+        kubeconfig: file,
+        context: inputs.context || undefined
+    });
     info(`helm rollback ${inputs.release} ${previous.version} (Helm ${binary.version})`);
     // No --wait: the watcher below reports readiness (and why not) the same way as the first rollout.
-    await helm.rollback({ release: inputs.release, revision: previous.version, wait: false, waitForJobs: false, timeoutMs: inputs.rollbackTimeoutMs });
+    await helm.rollback({
+        release: inputs.release,
+        revision: previous.version,
+        wait: false,
+        waitForJobs: false,
+        timeoutMs: inputs.rollbackTimeoutMs
+    });
     const { result } = await watchRollout(client, inputs, inputs.rollbackTimeoutMs);
     const after = await releaseRevisions(client, inputs.namespace, inputs.release);
-    return { from: current.version, to: previous.version, now: after[after.length - 1]?.version ?? current.version + 1, ready: result.ready, reason: result.reason };
+    return {
+        from: current.version,
+        to: previous.version,
+        now: after[after.length - 1]?.version ?? current.version + 1,
+        ready: result.ready,
+        reason: result.reason
+    };
 }
 function main_summary(inputs, rollout, violations, smoke, failed, rolledBack, rollbackError) {
     const icon = failed.length ? '❌' : violations.length ? '⚠️' : '✅';
     const parts = [`### ${icon} Verify ${inputs.release || describeTarget(inputs.target)}`, ''];
     parts.push('#### Rollout', '');
-    parts.push(markdownTable(['Object', 'Ready', 'Status'], rollout.result.workloads.map(w => [`${w.kind} ${w.namespace}/${w.name}`, w.done ? '✅' : '❌', w.error ?? w.message])));
+    parts.push(markdownTable(['Object', 'Ready', 'Status'], rollout.result.workloads.map(w => [
+        `${w.kind} ${w.namespace}/${w.name}`,
+        w.done ? '✅' : '❌',
+        w.error ?? w.message
+    ])));
     if (!rollout.result.ready)
         parts.push('', `Not ready: ${rollout.result.reason}`);
     for (const d of rollout.diagnoses)
@@ -46704,13 +46748,22 @@ function main_summary(inputs, rollout, violations, smoke, failed, rolledBack, ro
         parts.push(markdownTable(['Rule', 'Level', 'Object', 'Finding'], violations.map(v => [v.rule, v.level, v.object, v.message])));
     }
     else {
-        parts.push(rollout.result.workloads.some(w => w.object) ? 'Every rule passed.' : 'Not run (no workloads found).');
+        parts.push(rollout.result.workloads.some(w => w.object)
+            ? 'Every rule passed.'
+            : 'Not run (no workloads found).');
     }
     if (off.length)
         parts.push('', `Off: ${off.map(r => `${r} (${CHECKLIST_RULES[r]})`).join(', ')}`);
     parts.push('', '#### Smoke checks', '');
     if (smoke.length) {
-        parts.push(markdownTable(['Check', 'Request', 'Expected', 'Got', 'Attempts', 'Result'], smoke.map(s => [s.name, `${s.method} ${s.target}`, s.expected, s.got, s.attempts, s.ok ? '✅' : '❌'])));
+        parts.push(markdownTable(['Check', 'Request', 'Expected', 'Got', 'Attempts', 'Result'], smoke.map(s => [
+            s.name,
+            `${s.method} ${s.target}`,
+            s.expected,
+            s.got,
+            s.attempts,
+            s.ok ? '✅' : '❌'
+        ])));
     }
     else {
         parts.push(inputs.checks.length ? 'Not run: the rollout is not ready.' : 'None configured.');
@@ -46718,7 +46771,15 @@ function main_summary(inputs, rollout, violations, smoke, failed, rolledBack, ro
     if (rolledBack || rollbackError) {
         parts.push('', '#### Rollback', '');
         parts.push(rolledBack
-            ? markdownTable(['Release', 'From revision', 'To revision', 'New revision', 'Ready'], [[inputs.release, rolledBack.from, rolledBack.to, rolledBack.now, rolledBack.ready ? '✅' : `❌ ${rolledBack.reason ?? ''}`]])
+            ? markdownTable(['Release', 'From revision', 'To revision', 'New revision', 'Ready'], [
+                [
+                    inputs.release,
+                    rolledBack.from,
+                    rolledBack.to,
+                    rolledBack.now,
+                    rolledBack.ready ? '✅' : `❌ ${rolledBack.reason ?? ''}`
+                ]
+            ])
             : `Rollback failed: ${rollbackError}`);
     }
     return parts.join('\n') + '\n';

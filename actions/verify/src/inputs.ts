@@ -3,7 +3,12 @@ import path from 'node:path'
 import { InputError } from '../../../src/core/errors'
 import { Inputs } from '../../../src/core/inputs'
 import { maskSecret } from '../../../src/core/secrets'
-import { ChecklistLevels, RULE_LEVELS, RuleLevel, parseChecklistLevels } from '../../../src/kube/checklist'
+import {
+  ChecklistLevels,
+  RULE_LEVELS,
+  RuleLevel,
+  parseChecklistLevels
+} from '../../../src/kube/checklist'
 import { WORKLOAD_KINDS, WorkloadKind, WorkloadTarget } from '../../../src/kube/rollout'
 import { SmokeCheck, parseChecks } from '../../../src/verify/smoke'
 
@@ -32,7 +37,8 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|x
 
 function positiveDuration(inputs: Inputs, name: string, fallback: string): number {
   const ms = inputs.duration(name, fallback)
-  if (ms <= 0) throw new InputError(name, inputs.raw(name), 'a positive duration such as 90s, 5m or 1h30m')
+  if (ms <= 0)
+    throw new InputError(name, inputs.raw(name), 'a positive duration such as 90s, 5m or 1h30m')
   return ms
 }
 
@@ -41,36 +47,72 @@ function parseWorkloads(lines: string[]): NonNullable<WorkloadTarget['names']> {
     const m = /^([A-Za-z]+)\/([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(line)
     const kind = WORKLOAD_KINDS.find(k => k.toLowerCase() === m?.[1].toLowerCase())
     if (!m || !kind || !DNS_LABEL.test(m[2])) {
-      throw new InputError('workloads', line, 'kind/namespace/name lines, kind one of Deployment, StatefulSet, DaemonSet (e.g. deployment/backend/api)')
+      throw new InputError(
+        'workloads',
+        line,
+        'kind/namespace/name lines, kind one of Deployment, StatefulSet, DaemonSet (e.g. deployment/backend/api)'
+      )
     }
     return { kind: kind as WorkloadKind, namespace: m[2], name: m[3] }
   })
 }
 
 /** Reads and validates every input before anything touches the cluster. */
-export function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_WORKSPACE || process.cwd()): VerifyInputs {
+export function readVerifyInputs(
+  inputs = new Inputs(),
+  workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+): VerifyInputs {
   const kubeconfig = inputs.raw('kubeconfig')
   const release = inputs.string('release')
   if (release && (!RELEASE.test(release) || release.length > 53)) {
-    throw new InputError('release', release, 'a Helm release name (lower-case letters, digits, - and ., at most 53 characters)')
+    throw new InputError(
+      'release',
+      release,
+      'a Helm release name (lower-case letters, digits, - and ., at most 53 characters)'
+    )
   }
   const namespace = inputs.string('namespace', 'default')
-  if (!DNS_LABEL.test(namespace)) throw new InputError('namespace', namespace, 'a Kubernetes namespace name (lower-case letters, digits and -)')
+  if (!DNS_LABEL.test(namespace))
+    throw new InputError(
+      'namespace',
+      namespace,
+      'a Kubernetes namespace name (lower-case letters, digits and -)'
+    )
   const namespaces = inputs.list('namespaces')
-  for (const ns of namespaces) if (!DNS_LABEL.test(ns)) throw new InputError('namespaces', ns, 'Kubernetes namespace names, comma- or newline-separated')
+  for (const ns of namespaces)
+    if (!DNS_LABEL.test(ns))
+      throw new InputError(
+        'namespaces',
+        ns,
+        'Kubernetes namespace names, comma- or newline-separated'
+      )
   const names = parseWorkloads(inputs.lines('workloads'))
   const selector = inputs.string('selector', release ? `app.kubernetes.io/instance=${release}` : '')
-  if (selector && !/^[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?(\s*,\s*!?[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?)*$/.test(selector)) {
-    throw new InputError('selector', selector, 'a label selector such as app.kubernetes.io/instance=shop,tier=web')
+  if (
+    selector &&
+    !/^[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?(\s*,\s*!?[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?)*$/.test(
+      selector
+    )
+  ) {
+    throw new InputError(
+      'selector',
+      selector,
+      'a label selector such as app.kubernetes.io/instance=shop,tier=web'
+    )
   }
   if (!selector && names.length === 0) {
-    throw new InputError('release', '', 'a release name, a selector or workloads, to know what to verify')
+    throw new InputError(
+      'release',
+      '',
+      'a release name, a selector or workloads, to know what to verify'
+    )
   }
 
   const timeoutMs = positiveDuration(inputs, 'timeout', '5m')
   const checks = parseChecks(inputs.raw('checks'))
   for (const check of checks) {
-    for (const [name, value] of Object.entries(check.headers)) if (SENSITIVE_HEADER.test(name)) maskSecret(value)
+    for (const [name, value] of Object.entries(check.headers))
+      if (SENSITIVE_HEADER.test(name)) maskSecret(value)
   }
   let ca: string | undefined = inputs.string('ca-cert') || undefined
   if (ca && !ca.includes('-----BEGIN')) {
@@ -78,19 +120,29 @@ export function readVerifyInputs(inputs = new Inputs(), workspace = process.env.
     try {
       ca = readFileSync(file, 'utf8')
     } catch {
-      throw new InputError('ca-cert', ca, 'PEM text (-----BEGIN CERTIFICATE-----...) or the path of a PEM file')
+      throw new InputError(
+        'ca-cert',
+        ca,
+        'PEM text (-----BEGIN CERTIFICATE-----...) or the path of a PEM file'
+      )
     }
-    if (!ca.includes('-----BEGIN')) throw new InputError('ca-cert', file, 'a PEM file (-----BEGIN CERTIFICATE-----...)')
+    if (!ca.includes('-----BEGIN'))
+      throw new InputError('ca-cert', file, 'a PEM file (-----BEGIN CERTIFICATE-----...)')
   }
   const checklistDefault = inputs.enumOf<RuleLevel>('checklist-default', RULE_LEVELS, 'fail')
   const rollbackOnFailure = inputs.boolean('rollback-on-failure', false)
-  if (rollbackOnFailure && !release) throw new InputError('release', '', 'the Helm release name when rollback-on-failure is true')
+  if (rollbackOnFailure && !release)
+    throw new InputError('release', '', 'the Helm release name when rollback-on-failure is true')
   return {
     kubeconfig,
     context: inputs.string('context'),
     release,
     namespace,
-    target: { selector: names.length ? undefined : selector, namespaces, names: names.length ? names : undefined },
+    target: {
+      selector: names.length ? undefined : selector,
+      namespaces,
+      names: names.length ? names : undefined
+    },
     timeoutMs,
     checks,
     smokeTimeoutMs: positiveDuration(inputs, 'smoke-timeout', '2m'),
@@ -98,7 +150,9 @@ export function readVerifyInputs(inputs = new Inputs(), workspace = process.env.
     insecureSkipTlsVerify: inputs.boolean('insecure-skip-tls-verify', false),
     checklist: parseChecklistLevels(inputs.raw('checklist'), checklistDefault),
     rollbackOnFailure,
-    rollbackTimeoutMs: inputs.raw('rollback-timeout') ? positiveDuration(inputs, 'rollback-timeout', '5m') : timeoutMs,
+    rollbackTimeoutMs: inputs.raw('rollback-timeout')
+      ? positiveDuration(inputs, 'rollback-timeout', '5m')
+      : timeoutMs,
     helm: inputs.string('helm'),
     helmVersion: inputs.enumOf('helm-version', ['auto', '3', '4'] as const, 'auto')
   }

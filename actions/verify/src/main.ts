@@ -3,9 +3,28 @@ import path from 'node:path'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { findHelm, Helm } from '../../../src/helm/helm'
 import { KubeClient } from '../../../src/kube/api'
-import { auditChecklist, CHECKLIST_RULES, fetchLiveObjects, RULE_NAMES, type Violation } from '../../../src/kube/checklist'
-import { decodeKubeconfig, maskKubeconfig, removeKubeconfig, validateKubeconfig, writeKubeconfig } from '../../../src/kube/kubeconfig'
-import { describeTarget, diagnose, formatDiagnosis, waitForRollout, type Diagnosis, type RolloutResult } from '../../../src/kube/rollout'
+import {
+  auditChecklist,
+  CHECKLIST_RULES,
+  fetchLiveObjects,
+  RULE_NAMES,
+  type Violation
+} from '../../../src/kube/checklist'
+import {
+  decodeKubeconfig,
+  maskKubeconfig,
+  removeKubeconfig,
+  validateKubeconfig,
+  writeKubeconfig
+} from '../../../src/kube/kubeconfig'
+import {
+  describeTarget,
+  diagnose,
+  formatDiagnosis,
+  waitForRollout,
+  type Diagnosis,
+  type RolloutResult
+} from '../../../src/kube/rollout'
 import { describeResult, runChecks, type SmokeResult } from '../../../src/verify/smoke'
 import { readVerifyInputs, type VerifyInputs } from './inputs'
 
@@ -23,33 +42,53 @@ interface Revision {
 }
 
 /** The release's revisions from Helm's own records (Secrets labelled owner=helm), newest last. */
-async function releaseRevisions(client: KubeClient, namespace: string, release: string): Promise<Revision[]> {
-  const list = await client.list('Secret', { namespace, labelSelector: `owner=helm,name=${release}` })
+async function releaseRevisions(
+  client: KubeClient,
+  namespace: string,
+  release: string
+): Promise<Revision[]> {
+  const list = await client.list('Secret', {
+    namespace,
+    labelSelector: `owner=helm,name=${release}`
+  })
   return list.items
-    .map(s => ({ version: Number(s.metadata.labels?.version ?? 0), status: s.metadata.labels?.status ?? '' }))
+    .map(s => ({
+      version: Number(s.metadata.labels?.version ?? 0),
+      status: s.metadata.labels?.status ?? ''
+    }))
     .filter(r => r.version > 0)
     .sort((a, b) => a.version - b.version)
 }
 
 async function connect(inputs: VerifyInputs): Promise<{ client: KubeClient; yaml?: string }> {
-  if (!inputs.kubeconfig) return { client: KubeClient.fromFile(undefined, inputs.context || undefined) }
+  if (!inputs.kubeconfig)
+    return { client: KubeClient.fromFile(undefined, inputs.context || undefined) }
   const yaml = decodeKubeconfig(inputs.kubeconfig)
   maskKubeconfig(inputs.kubeconfig, yaml)
   return { client: new KubeClient(validateKubeconfig(yaml, inputs.context)), yaml }
 }
 
-async function watchRollout(client: KubeClient, inputs: VerifyInputs, timeoutMs: number): Promise<{ result: RolloutResult; diagnoses: Diagnosis[] }> {
+async function watchRollout(
+  client: KubeClient,
+  inputs: VerifyInputs,
+  timeoutMs: number
+): Promise<{ result: RolloutResult; diagnoses: Diagnosis[] }> {
   core.info(`Watching ${describeTarget(inputs.target)} (timeout ${Math.round(timeoutMs / 1000)}s)`)
   const result = await waitForRollout(client, inputs.target, {
     timeoutMs,
     onProgress: s => core.info(`${s.kind} ${s.namespace}/${s.name}: ${s.error ?? s.message}`)
   })
   if (result.ready) {
-    core.info(`All ${result.workloads.length} workloads ready after ${(result.elapsedMs / 1000).toFixed(1)}s`)
+    core.info(
+      `All ${result.workloads.length} workloads ready after ${(result.elapsedMs / 1000).toFixed(1)}s`
+    )
     return { result, diagnoses: [] }
   }
   core.info(`Not ready: ${result.reason}`)
-  const diagnoses = await diagnose(client, result.workloads.filter(w => !w.done))
+  const diagnoses = await diagnose(
+    client,
+    result.workloads.filter(w => !w.done)
+  )
   for (const d of diagnoses) for (const line of formatDiagnosis(d)) core.info(line)
   return { result, diagnoses }
 }
@@ -57,7 +96,8 @@ async function watchRollout(client: KubeClient, inputs: VerifyInputs, timeoutMs:
 function rolloutFailures(result: RolloutResult): FailedCheck[] {
   if (result.ready) return []
   const notReady = result.workloads.filter(w => !w.done)
-  if (notReady.length === 0) return [{ kind: 'rollout', name: 'rollout', object: '', message: result.reason ?? 'not ready' }]
+  if (notReady.length === 0)
+    return [{ kind: 'rollout', name: 'rollout', object: '', message: result.reason ?? 'not ready' }]
   return notReady.map(w => ({
     kind: 'rollout',
     name: 'rollout',
@@ -72,15 +112,25 @@ export async function main(): Promise<void> {
   let kubeconfigFile: string | undefined
   try {
     // Rollout: watch until every workload is ready, or explain why not.
-    const rollout = await core.group('Rollout', () => watchRollout(client, inputs, inputs.timeoutMs))
+    const rollout = await core.group('Rollout', () =>
+      watchRollout(client, inputs, inputs.timeoutMs)
+    )
     const failed: FailedCheck[] = rolloutFailures(rollout.result)
 
     // Checklist on the live objects the watch saw.
     let violations: Violation[] = []
-    if (RULE_NAMES.some(r => inputs.checklist[r] !== 'off') && rollout.result.workloads.some(w => w.object)) {
+    if (
+      RULE_NAMES.some(r => inputs.checklist[r] !== 'off') &&
+      rollout.result.workloads.some(w => w.object)
+    ) {
       violations = await core.group('Production checklist', async () => {
-        const workloads = rollout.result.workloads.filter(w => w.object).map(w => ({ kind: w.kind, object: w.object! }))
-        const live = await fetchLiveObjects(client, workloads, { selector: inputs.target.selector, namespaces: inputs.target.namespaces })
+        const workloads = rollout.result.workloads
+          .filter(w => w.object)
+          .map(w => ({ kind: w.kind, object: w.object! }))
+        const live = await fetchLiveObjects(client, workloads, {
+          selector: inputs.target.selector,
+          namespaces: inputs.target.namespaces
+        })
         const found = auditChecklist(live, inputs.checklist)
         for (const v of found) core.info(`${v.level}: [${v.rule}] ${v.object}: ${v.message}`)
         if (found.length === 0) core.info('Every rule passed')
@@ -88,7 +138,8 @@ export async function main(): Promise<void> {
       })
     }
     for (const v of violations) {
-      if (v.level === 'fail') failed.push({ kind: 'checklist', name: v.rule, object: v.object, message: v.message })
+      if (v.level === 'fail')
+        failed.push({ kind: 'checklist', name: v.rule, object: v.object, message: v.message })
       else core.warning(`Production checklist [${v.rule}] ${v.object}: ${v.message}`)
     }
 
@@ -102,28 +153,36 @@ export async function main(): Promise<void> {
           insecureSkipTlsVerify: inputs.insecureSkipTlsVerify,
           client
         })
-        for (const r of results) core.info(`${r.ok ? 'pass' : 'FAIL'} ${r.name}: ${describeResult(r)}`)
+        for (const r of results)
+          core.info(`${r.ok ? 'pass' : 'FAIL'} ${r.name}: ${describeResult(r)}`)
         return results
       })
     }
-    for (const r of smoke.filter(s => !s.ok)) failed.push({ kind: 'smoke', name: r.name, object: r.target, message: describeResult(r) })
+    for (const r of smoke.filter(s => !s.ok))
+      failed.push({ kind: 'smoke', name: r.name, object: r.target, message: describeResult(r) })
     for (const f of failed) core.error(`${f.kind} ${f.object ? `${f.object}: ` : ''}${f.message}`)
 
     // Rollback to the previous revision when anything failed.
-    let rolledBack: { from: number; to: number; now: number; ready: boolean; reason?: string } | undefined
+    let rolledBack:
+      { from: number; to: number; now: number; ready: boolean; reason?: string } | undefined
     let rollbackError: string | undefined
     if (failed.length && inputs.rollbackOnFailure) {
       try {
         if (yaml) kubeconfigFile = await writeKubeconfig(yaml)
-        rolledBack = await core.group(`Roll back ${inputs.release}`, () => rollback(client, inputs, kubeconfigFile))
+        rolledBack = await core.group(`Roll back ${inputs.release}`, () =>
+          rollback(client, inputs, kubeconfigFile)
+        )
       } catch (error) {
         rollbackError = error instanceof Error ? error.message : String(error)
         core.error(`Rollback failed: ${rollbackError}`)
       }
     }
 
-    const revisions = inputs.release ? await releaseRevisions(client, inputs.namespace, inputs.release).catch(() => []) : []
-    const current = revisions.filter(r => r.status === 'deployed').pop() ?? revisions[revisions.length - 1]
+    const revisions = inputs.release
+      ? await releaseRevisions(client, inputs.namespace, inputs.release).catch(() => [])
+      : []
+    const current =
+      revisions.filter(r => r.status === 'deployed').pop() ?? revisions[revisions.length - 1]
     const warnings = violations.filter(v => v.level === 'warn').length
     const result = failed.length ? 'fail' : warnings ? 'warn' : 'pass'
     setOutput('result', result)
@@ -131,7 +190,9 @@ export async function main(): Promise<void> {
     setOutput('rolled-back', String(Boolean(rolledBack)))
     setOutput('revision', current ? String(current.version) : '')
 
-    await writeSummary(summary(inputs, rollout, violations, smoke, failed, rolledBack, rollbackError))
+    await writeSummary(
+      summary(inputs, rollout, violations, smoke, failed, rolledBack, rollbackError)
+    )
 
     if (failed.length) {
       const what = failed.map(f => `${f.kind} ${f.object || f.name}`).join('; ')
@@ -140,9 +201,13 @@ export async function main(): Promise<void> {
         : rollbackError
           ? ` Rollback failed: ${rollbackError}`
           : ''
-      throw new Error(`Verification failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed (${what}).${rb}`)
+      throw new Error(
+        `Verification failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed (${what}).${rb}`
+      )
     }
-    core.info(`Verified${warnings ? ` with ${warnings} checklist warning${warnings === 1 ? '' : 's'}` : ''}`)
+    core.info(
+      `Verified${warnings ? ` with ${warnings} checklist warning${warnings === 1 ? '' : 's'}` : ''}`
+    )
   } finally {
     client.close()
     if (kubeconfigFile) removeKubeconfig(kubeconfigFile)
@@ -156,22 +221,46 @@ async function rollback(
 ): Promise<{ from: number; to: number; now: number; ready: boolean; reason?: string }> {
   const revisions = await releaseRevisions(client, inputs.namespace, inputs.release)
   const current = revisions[revisions.length - 1]
-  if (!current) throw new Error(`release ${inputs.release} has no revisions in namespace ${inputs.namespace}`)
-  const previous = revisions.filter(r => r.version < current.version && (r.status === 'superseded' || r.status === 'deployed')).pop()
-  if (!previous) throw new Error(`release ${inputs.release} has no previous revision to roll back to (current revision ${current.version})`)
+  if (!current)
+    throw new Error(`release ${inputs.release} has no revisions in namespace ${inputs.namespace}`)
+  const previous = revisions
+    .filter(
+      r => r.version < current.version && (r.status === 'superseded' || r.status === 'deployed')
+    )
+    .pop()
+  if (!previous)
+    throw new Error(
+      `release ${inputs.release} has no previous revision to roll back to (current revision ${current.version})`
+    )
   const binary = await findHelm({
     path: inputs.helm || undefined,
     prefer: inputs.helmVersion,
     extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
   })
   const file = kubeconfigFile ?? process.env.KUBECONFIG?.split(path.delimiter)[0]
-  const helm = new Helm(binary, { namespace: inputs.namespace, kubeconfig: file, context: inputs.context || undefined })
+  const helm = new Helm(binary, {
+    namespace: inputs.namespace,
+    kubeconfig: file,
+    context: inputs.context || undefined
+  })
   core.info(`helm rollback ${inputs.release} ${previous.version} (Helm ${binary.version})`)
   // No --wait: the watcher below reports readiness (and why not) the same way as the first rollout.
-  await helm.rollback({ release: inputs.release, revision: previous.version, wait: false, waitForJobs: false, timeoutMs: inputs.rollbackTimeoutMs })
+  await helm.rollback({
+    release: inputs.release,
+    revision: previous.version,
+    wait: false,
+    waitForJobs: false,
+    timeoutMs: inputs.rollbackTimeoutMs
+  })
   const { result } = await watchRollout(client, inputs, inputs.rollbackTimeoutMs)
   const after = await releaseRevisions(client, inputs.namespace, inputs.release)
-  return { from: current.version, to: previous.version, now: after[after.length - 1]?.version ?? current.version + 1, ready: result.ready, reason: result.reason }
+  return {
+    from: current.version,
+    to: previous.version,
+    now: after[after.length - 1]?.version ?? current.version + 1,
+    ready: result.ready,
+    reason: result.reason
+  }
 }
 
 function summary(
@@ -180,7 +269,8 @@ function summary(
   violations: Violation[],
   smoke: SmokeResult[],
   failed: FailedCheck[],
-  rolledBack: { from: number; to: number; now: number; ready: boolean; reason?: string } | undefined,
+  rolledBack:
+    { from: number; to: number; now: number; ready: boolean; reason?: string } | undefined,
   rollbackError: string | undefined
 ): string {
   const icon = failed.length ? '❌' : violations.length ? '⚠️' : '✅'
@@ -189,7 +279,11 @@ function summary(
   parts.push(
     markdownTable(
       ['Object', 'Ready', 'Status'],
-      rollout.result.workloads.map(w => [`${w.kind} ${w.namespace}/${w.name}`, w.done ? '✅' : '❌', w.error ?? w.message])
+      rollout.result.workloads.map(w => [
+        `${w.kind} ${w.namespace}/${w.name}`,
+        w.done ? '✅' : '❌',
+        w.error ?? w.message
+      ])
     )
   )
   if (!rollout.result.ready) parts.push('', `Not ready: ${rollout.result.reason}`)
@@ -198,9 +292,18 @@ function summary(
   parts.push('', '#### Production checklist', '')
   const off = RULE_NAMES.filter(r => inputs.checklist[r] === 'off')
   if (violations.length) {
-    parts.push(markdownTable(['Rule', 'Level', 'Object', 'Finding'], violations.map(v => [v.rule, v.level, v.object, v.message])))
+    parts.push(
+      markdownTable(
+        ['Rule', 'Level', 'Object', 'Finding'],
+        violations.map(v => [v.rule, v.level, v.object, v.message])
+      )
+    )
   } else {
-    parts.push(rollout.result.workloads.some(w => w.object) ? 'Every rule passed.' : 'Not run (no workloads found).')
+    parts.push(
+      rollout.result.workloads.some(w => w.object)
+        ? 'Every rule passed.'
+        : 'Not run (no workloads found).'
+    )
   }
   if (off.length) parts.push('', `Off: ${off.map(r => `${r} (${CHECKLIST_RULES[r]})`).join(', ')}`)
 
@@ -209,7 +312,14 @@ function summary(
     parts.push(
       markdownTable(
         ['Check', 'Request', 'Expected', 'Got', 'Attempts', 'Result'],
-        smoke.map(s => [s.name, `${s.method} ${s.target}`, s.expected, s.got, s.attempts, s.ok ? '✅' : '❌'])
+        smoke.map(s => [
+          s.name,
+          `${s.method} ${s.target}`,
+          s.expected,
+          s.got,
+          s.attempts,
+          s.ok ? '✅' : '❌'
+        ])
       )
     )
   } else {
@@ -222,7 +332,15 @@ function summary(
       rolledBack
         ? markdownTable(
             ['Release', 'From revision', 'To revision', 'New revision', 'Ready'],
-            [[inputs.release, rolledBack.from, rolledBack.to, rolledBack.now, rolledBack.ready ? '✅' : `❌ ${rolledBack.reason ?? ''}`]]
+            [
+              [
+                inputs.release,
+                rolledBack.from,
+                rolledBack.to,
+                rolledBack.now,
+                rolledBack.ready ? '✅' : `❌ ${rolledBack.reason ?? ''}`
+              ]
+            ]
           )
         : `Rollback failed: ${rollbackError}`
     )

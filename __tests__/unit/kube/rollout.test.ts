@@ -1,0 +1,220 @@
+import { describe, expect, it } from '@jest/globals'
+import { podState, rolloutState, type Workload } from '../../../src/kube/rollout'
+
+const w = (spec: Workload['spec'], status: Workload['status'], generation = 2): Workload => ({
+  metadata: { name: 'app', generation },
+  spec,
+  status
+})
+
+describe('rolloutState (kubectl rollout status rules)', () => {
+  it.each<[string, Workload, boolean, RegExp]>([
+    [
+      'generation not observed',
+      w(
+        { replicas: 2 },
+        { observedGeneration: 1, replicas: 2, updatedReplicas: 2, availableReplicas: 2 }
+      ),
+      false,
+      /spec update to be observed/
+    ],
+    [
+      'too few updated',
+      w(
+        { replicas: 3 },
+        { observedGeneration: 2, replicas: 3, updatedReplicas: 1, availableReplicas: 3 }
+      ),
+      false,
+      /1 out of 3 new replicas/
+    ],
+    [
+      'old replicas left',
+      w(
+        { replicas: 2 },
+        { observedGeneration: 2, replicas: 3, updatedReplicas: 2, availableReplicas: 2 }
+      ),
+      false,
+      /1 old replicas are pending termination/
+    ],
+    [
+      'not available',
+      w(
+        { replicas: 2 },
+        { observedGeneration: 2, replicas: 2, updatedReplicas: 2, availableReplicas: 1 }
+      ),
+      false,
+      /1 of 2 updated replicas are available/
+    ],
+    [
+      'ready',
+      w(
+        { replicas: 2 },
+        { observedGeneration: 2, replicas: 2, updatedReplicas: 2, availableReplicas: 2 }
+      ),
+      true,
+      /successfully rolled out/
+    ],
+    [
+      'default one replica',
+      w({}, { observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 1 }),
+      true,
+      /successfully/
+    ],
+    ['no status yet', w({ replicas: 1 }, undefined), false, /observed/]
+  ])('Deployment: %s', (_name, object, done, message) => {
+    const s = rolloutState('Deployment', object)
+    expect(s.done).toBe(done)
+    expect(s.message).toMatch(message)
+    expect(s.error).toBeUndefined()
+  })
+
+  it('Deployment past its progress deadline is an error', () => {
+    const s = rolloutState(
+      'Deployment',
+      w(
+        { replicas: 1 },
+        {
+          observedGeneration: 2,
+          conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }]
+        }
+      )
+    )
+    expect(s).toMatchObject({
+      done: false,
+      error: 'deployment "app" exceeded its progress deadline'
+    })
+  })
+
+  it.each<[string, Workload, boolean]>([
+    [
+      'not ready',
+      w(
+        { replicas: 2 },
+        { observedGeneration: 2, readyReplicas: 1, currentRevision: 'a', updateRevision: 'a' }
+      ),
+      false
+    ],
+    [
+      'revision rolling',
+      w(
+        { replicas: 2 },
+        {
+          observedGeneration: 2,
+          readyReplicas: 2,
+          updatedReplicas: 1,
+          currentRevision: 'a',
+          updateRevision: 'b'
+        }
+      ),
+      false
+    ],
+    [
+      'done',
+      w(
+        { replicas: 2 },
+        {
+          observedGeneration: 2,
+          readyReplicas: 2,
+          updatedReplicas: 2,
+          currentRevision: 'b',
+          updateRevision: 'b'
+        }
+      ),
+      true
+    ],
+    [
+      'partition done',
+      w(
+        { replicas: 3, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } },
+        {
+          observedGeneration: 2,
+          readyReplicas: 3,
+          updatedReplicas: 1,
+          currentRevision: 'a',
+          updateRevision: 'b'
+        }
+      ),
+      true
+    ],
+    ['unobserved', w({ replicas: 1 }, { observedGeneration: 0 }), false]
+  ])('StatefulSet: %s', (_n, object, done) => {
+    expect(rolloutState('StatefulSet', object).done).toBe(done)
+  })
+
+  it('StatefulSet with OnDelete cannot be followed', () => {
+    expect(
+      rolloutState('StatefulSet', w({ updateStrategy: { type: 'OnDelete' } }, {})).error
+    ).toMatch(/OnDelete/)
+  })
+
+  it.each<[string, Workload['status'], boolean]>([
+    [
+      'not updated',
+      {
+        observedGeneration: 2,
+        desiredNumberScheduled: 2,
+        updatedNumberScheduled: 1,
+        numberAvailable: 2
+      },
+      false
+    ],
+    [
+      'not available',
+      {
+        observedGeneration: 2,
+        desiredNumberScheduled: 2,
+        updatedNumberScheduled: 2,
+        numberAvailable: 1
+      },
+      false
+    ],
+    [
+      'done',
+      {
+        observedGeneration: 2,
+        desiredNumberScheduled: 2,
+        updatedNumberScheduled: 2,
+        numberAvailable: 2
+      },
+      true
+    ]
+  ])('DaemonSet: %s', (_n, status, done) => {
+    expect(rolloutState('DaemonSet', w({}, status)).done).toBe(done)
+  })
+})
+
+describe('podState', () => {
+  it('names phase, false conditions and container reasons', () => {
+    const s = podState({
+      metadata: { name: 'api-1' },
+      status: {
+        phase: 'Pending',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/2 nodes are available'
+          },
+          { type: 'Initialized', status: 'True' }
+        ],
+        containerStatuses: [
+          {
+            name: 'api',
+            ready: false,
+            restartCount: 3,
+            state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s' } },
+            lastState: { terminated: { reason: 'Error', exitCode: 1 } }
+          },
+          { name: 'side', ready: false, state: { waiting: { reason: 'ImagePullBackOff' } } }
+        ]
+      }
+    } as never)
+    expect(s.phase).toBe('Pending')
+    expect(s.conditions).toEqual(['PodScheduled=False (Unschedulable: 0/2 nodes are available)'])
+    expect(s.containers).toEqual([
+      'api: waiting (CrashLoopBackOff: back-off 40s) restarts 3 last Error',
+      'side: waiting (ImagePullBackOff)'
+    ])
+  })
+})
