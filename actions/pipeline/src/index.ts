@@ -1,0 +1,4 @@
+import { run } from '../../../src/core/run'
+import { main } from './main'
+
+void run(main)
