@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { apiRepository, parseChallenge, registryBaseUrl, resolveDigest } from '../../../actions/digests/src/registry-api'
+import {
+  apiRepository,
+  parseChallenge,
+  registryBaseUrl,
+  resolveDigest
+} from '../../../actions/digests/src/registry-api'
 
 const DIGEST = 'sha256:' + 'a'.repeat(64)
 
@@ -7,7 +12,10 @@ describe('parseChallenge', () => {
   it.each([
     [
       'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/r:pull"',
-      { scheme: 'bearer', params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/r:pull' } }
+      {
+        scheme: 'bearer',
+        params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/r:pull' }
+      }
     ],
     ['Basic realm="Registry Realm"', { scheme: 'basic', params: { realm: 'Registry Realm' } }],
     ['basic', { scheme: 'basic', params: {} }]
@@ -48,13 +56,26 @@ function scripted(responses: Array<() => Response>) {
 describe('resolveDigest (request flow)', () => {
   it('follows a Bearer challenge with the credentials, then reads Docker-Content-Digest', async () => {
     const { impl, calls } = scripted([
-      () => new Response(null, { status: 401, headers: { 'www-authenticate': 'Bearer realm="https://auth.example/token",service="reg"' } }),
+      () =>
+        new Response(null, {
+          status: 401,
+          headers: { 'www-authenticate': 'Bearer realm="https://auth.example/token",service="reg"' }
+        }),
       () => Response.json({ token: 'T0KEN' }),
       () => new Response(null, { status: 200, headers: { 'docker-content-digest': DIGEST } })
     ])
-    const r = await resolveDigest('reg.example/team/app:v1', { fetchImpl: impl, credentials: { username: 'u', password: 'p' } })
-    expect(r).toEqual({ source: 'reg.example/team/app:v1', ref: `reg.example/team/app@${DIGEST}`, digest: DIGEST })
-    expect(calls[1].url).toBe('https://auth.example/token?service=reg&scope=repository%3Ateam%2Fapp%3Apull')
+    const r = await resolveDigest('reg.example/team/app:v1', {
+      fetchImpl: impl,
+      credentials: { username: 'u', password: 'p' }
+    })
+    expect(r).toEqual({
+      source: 'reg.example/team/app:v1',
+      ref: `reg.example/team/app@${DIGEST}`,
+      digest: DIGEST
+    })
+    expect(calls[1].url).toBe(
+      'https://auth.example/token?service=reg&scope=repository%3Ateam%2Fapp%3Apull'
+    )
     expect(calls[1].auth).toBe('Basic ' + Buffer.from('u:p').toString('base64'))
     expect(calls[2].auth).toBe('Bearer T0KEN')
   })
@@ -85,7 +106,11 @@ describe('resolveDigest (request flow)', () => {
     ])
     const slept: number[] = []
     await expect(
-      resolveDigest('127.0.0.1:5000/a:b', { fetchImpl: impl, attempts: 2, sleep: async ms => void slept.push(ms) })
+      resolveDigest('127.0.0.1:5000/a:b', {
+        fetchImpl: impl,
+        attempts: 2,
+        sleep: async ms => void slept.push(ms)
+      })
     ).rejects.toThrow(/HTTP 503/)
     expect(calls).toHaveLength(2)
     expect(slept).toEqual([1000])
@@ -93,7 +118,9 @@ describe('resolveDigest (request flow)', () => {
 
   it('passes a digest reference through without a request', async () => {
     const { impl, calls } = scripted([])
-    expect((await resolveDigest(`127.0.0.1:5000/a@${DIGEST}`, { fetchImpl: impl })).ref).toBe(`127.0.0.1:5000/a@${DIGEST}`)
+    expect((await resolveDigest(`127.0.0.1:5000/a@${DIGEST}`, { fetchImpl: impl })).ref).toBe(
+      `127.0.0.1:5000/a@${DIGEST}`
+    )
     expect(calls).toHaveLength(0)
   })
 })

@@ -31931,7 +31931,9 @@ function parseChallenge(header) {
 }
 /** The registry's API base URL: plain HTTP only on loopback, Docker Hub's API host for docker.io. */
 function registryBaseUrl(registry) {
-    const host = registry === '' || registry === 'docker.io' || registry === 'index.docker.io' ? 'registry-1.docker.io' : registry;
+    const host = registry === '' || registry === 'docker.io' || registry === 'index.docker.io'
+        ? 'registry-1.docker.io'
+        : registry;
     const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
     return `${loopback ? 'http' : 'https'}://${host}`;
 }
@@ -31956,7 +31958,11 @@ const basic = (c) => `Basic ${Buffer.from(`${c.username}:${c.password}`).toStrin
 async function resolveDigest(reference, options = {}) {
     const parsed = parseReference(reference);
     if (parsed.digest)
-        return { source: reference, ref: `${repositoryOf(parsed)}@${parsed.digest}`, digest: parsed.digest };
+        return {
+            source: reference,
+            ref: `${repositoryOf(parsed)}@${parsed.digest}`,
+            digest: parsed.digest
+        };
     const tag = parsed.tag ?? 'latest';
     const url = `${registryBaseUrl(parsed.registry)}/v2/${apiRepository(parsed.registry, parsed.path)}/manifests/${tag}`;
     const attempts = options.attempts ?? 3;
@@ -32013,7 +32019,9 @@ async function fetchDigest(url, repository, options) {
     const body = await request('GET', url, authorization);
     if (!body.ok)
         throw new HttpError(body.status, `${url}: HTTP ${body.status} ${body.statusText}`);
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(Buffer.from(await body.arrayBuffer())).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256')
+        .update(Buffer.from(await body.arrayBuffer()))
+        .digest('hex')}`;
 }
 async function bearerToken(challenge, repository, options, request) {
     const realm = challenge.params.realm;
@@ -32040,11 +32048,17 @@ async function bearerToken(challenge, repository, options, request) {
 
 async function main() {
     const inputs = readDigestsInputs();
-    const credentials = inputs.username ? { username: inputs.username, password: inputs.password } : undefined;
+    const credentials = inputs.username
+        ? { username: inputs.username, password: inputs.password }
+        : undefined;
     const results = await group('Resolve image tags to registry digests', async () => {
         const out = [];
         for (const [name, ref] of inputs.images) {
-            const resolved = await resolveDigest(ref, { credentials, timeoutMs: inputs.timeoutMs, attempts: inputs.attempts });
+            const resolved = await resolveDigest(ref, {
+                credentials,
+                timeoutMs: inputs.timeoutMs,
+                attempts: inputs.attempts
+            });
             info(`${ref} -> ${resolved.ref}`);
             out.push({ name, ...resolved });
         }
@@ -32052,9 +32066,16 @@ async function main() {
     });
     summary_setOutput('refs', results.map(r => r.ref).join('\n'));
     // app=repository@digest for the entries that have a name: actions/deploy's images input.
-    summary_setOutput('images', results.filter(r => r.name).map(r => `${r.name}=${r.ref}`).join('\n'));
+    summary_setOutput('images', results
+        .filter(r => r.name)
+        .map(r => `${r.name}=${r.ref}`)
+        .join('\n'));
     summary_setOutput('json', JSON.stringify(results.map(r => ({ name: r.name, source: r.source, ref: r.ref, digest: r.digest }))));
-    await writeSummary(['### 🔖 Image digests', markdownTable(['App', 'Pushed tag', 'Deployed by digest'], results.map(r => [r.name || '-', r.source, `\`${r.ref}\``])), ''].join('\n'));
+    await writeSummary([
+        '### 🔖 Image digests',
+        markdownTable(['App', 'Pushed tag', 'Deployed by digest'], results.map(r => [r.name || '-', r.source, `\`${r.ref}\``])),
+        ''
+    ].join('\n'));
 }
 
 ;// CONCATENATED MODULE: ./actions/digests/src/index.ts

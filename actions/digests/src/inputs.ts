@@ -19,8 +19,10 @@ export function readDigestsInputs(inputs = new Inputs()): DigestsInputs {
   maskSecret(password)
   const images = inputs.lines('images').map(entry => {
     const eq = entry.indexOf('=')
-    const [name, ref] = eq > 0 ? [entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()] : ['', entry]
-    if (name !== '' && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name)) throw new InputError('images', entry, ACCEPTED + ' (name: lowercase letters, digits and -)')
+    const [name, ref] =
+      eq > 0 ? [entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()] : ['', entry]
+    if (name !== '' && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name))
+      throw new InputError('images', entry, ACCEPTED + ' (name: lowercase letters, digits and -)')
     try {
       const parsed = parseReference(ref)
       if (!parsed.tag && !parsed.digest) throw new Error('no tag')
@@ -32,7 +34,11 @@ export function readDigestsInputs(inputs = new Inputs()): DigestsInputs {
   if (images.length === 0) throw new InputError('images', '', ACCEPTED)
   const username = inputs.string('username')
   if (Boolean(username) !== Boolean(password)) {
-    throw new InputError('username', username ? username : '', 'both username and password, or neither (anonymous pull)')
+    throw new InputError(
+      'username',
+      username ? username : '',
+      'both username and password, or neither (anonymous pull)'
+    )
   }
   return {
     images,

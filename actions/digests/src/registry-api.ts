@@ -32,7 +32,10 @@ export function parseChallenge(header: string): Challenge | undefined {
 
 /** The registry's API base URL: plain HTTP only on loopback, Docker Hub's API host for docker.io. */
 export function registryBaseUrl(registry: string): string {
-  const host = registry === '' || registry === 'docker.io' || registry === 'index.docker.io' ? 'registry-1.docker.io' : registry
+  const host =
+    registry === '' || registry === 'docker.io' || registry === 'index.docker.io'
+      ? 'registry-1.docker.io'
+      : registry
   const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host)
   return `${loopback ? 'http' : 'https'}://${host}`
 }
@@ -68,16 +71,25 @@ class HttpError extends Error {
   }
 }
 
-const basic = (c: RegistryCredentials) => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`
+const basic = (c: RegistryCredentials) =>
+  `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`
 
 /**
  * Resolves image:tag to the digest the registry holds, with the distribution API (HEAD on
  * the manifest; GET and hash when the registry sends no Docker-Content-Digest), Basic or
  * Bearer token auth, and retries on transient errors (network, 429, 5xx).
  */
-export async function resolveDigest(reference: string, options: ResolveOptions = {}): Promise<Resolved> {
+export async function resolveDigest(
+  reference: string,
+  options: ResolveOptions = {}
+): Promise<Resolved> {
   const parsed = parseReference(reference)
-  if (parsed.digest) return { source: reference, ref: `${repositoryOf(parsed)}@${parsed.digest}`, digest: parsed.digest }
+  if (parsed.digest)
+    return {
+      source: reference,
+      ref: `${repositoryOf(parsed)}@${parsed.digest}`,
+      digest: parsed.digest
+    }
   const tag = parsed.tag ?? 'latest'
   const url = `${registryBaseUrl(parsed.registry)}/v2/${apiRepository(parsed.registry, parsed.path)}/manifests/${tag}`
   const attempts = options.attempts ?? 3
@@ -98,10 +110,19 @@ export async function resolveDigest(reference: string, options: ResolveOptions =
   throw new Error(`Could not resolve ${reference} to a digest: ${why}`)
 }
 
-async function fetchDigest(url: string, repository: string, options: ResolveOptions): Promise<string> {
+async function fetchDigest(
+  url: string,
+  repository: string,
+  options: ResolveOptions
+): Promise<string> {
   const doFetch = options.fetchImpl ?? fetch
   const timeoutMs = options.timeoutMs ?? 30_000
-  const request = async (method: 'HEAD' | 'GET', target: string, authorization?: string, accept = MANIFEST_ACCEPT) =>
+  const request = async (
+    method: 'HEAD' | 'GET',
+    target: string,
+    authorization?: string,
+    accept = MANIFEST_ACCEPT
+  ) =>
     doFetch(target, {
       method,
       headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
@@ -123,30 +144,55 @@ async function fetchDigest(url: string, repository: string, options: ResolveOpti
     response = await request('HEAD', url, authorization)
   }
   if (response.status === 404) throw new HttpError(404, `${url}: 404, no such tag in the registry`)
-  if (!response.ok) throw new HttpError(response.status, `${url}: HTTP ${response.status} ${response.statusText}`)
+  if (!response.ok)
+    throw new HttpError(response.status, `${url}: HTTP ${response.status} ${response.statusText}`)
   const digest = response.headers.get('docker-content-digest')
   if (digest && /^sha256:[a-f0-9]{64}$/.test(digest)) return digest
   // Some registries omit the header on HEAD: the digest is the sha256 of the manifest bytes.
   const body = await request('GET', url, authorization)
   if (!body.ok) throw new HttpError(body.status, `${url}: HTTP ${body.status} ${body.statusText}`)
-  return `sha256:${createHash('sha256').update(Buffer.from(await body.arrayBuffer())).digest('hex')}`
+  return `sha256:${createHash('sha256')
+    .update(Buffer.from(await body.arrayBuffer()))
+    .digest('hex')}`
 }
 
 async function bearerToken(
   challenge: Challenge,
   repository: string,
   options: ResolveOptions,
-  request: (method: 'GET', target: string, authorization?: string, accept?: string) => Promise<Response>
+  request: (
+    method: 'GET',
+    target: string,
+    authorization?: string,
+    accept?: string
+  ) => Promise<Response>
 ): Promise<string> {
   const realm = challenge.params.realm
-  if (!realm || !/^https?:\/\//.test(realm)) throw new HttpError(401, `the registry's token realm ${JSON.stringify(realm)} is not an http(s) URL`)
+  if (!realm || !/^https?:\/\//.test(realm))
+    throw new HttpError(
+      401,
+      `the registry's token realm ${JSON.stringify(realm)} is not an http(s) URL`
+    )
   const tokenUrl = new URL(realm)
   if (challenge.params.service) tokenUrl.searchParams.set('service', challenge.params.service)
   tokenUrl.searchParams.set('scope', challenge.params.scope || `repository:${repository}:pull`)
-  const response = await request('GET', tokenUrl.toString(), options.credentials ? basic(options.credentials) : undefined, 'application/json')
-  if (!response.ok) throw new HttpError(response.status, `token request to ${tokenUrl.origin}${tokenUrl.pathname}: HTTP ${response.status}`)
+  const response = await request(
+    'GET',
+    tokenUrl.toString(),
+    options.credentials ? basic(options.credentials) : undefined,
+    'application/json'
+  )
+  if (!response.ok)
+    throw new HttpError(
+      response.status,
+      `token request to ${tokenUrl.origin}${tokenUrl.pathname}: HTTP ${response.status}`
+    )
   const json = (await response.json()) as { token?: string; access_token?: string }
   const token = json.token ?? json.access_token
-  if (!token) throw new HttpError(401, `token response from ${tokenUrl.origin}${tokenUrl.pathname} holds no token`)
+  if (!token)
+    throw new HttpError(
+      401,
+      `token response from ${tokenUrl.origin}${tokenUrl.pathname} holds no token`
+    )
   return token
 }

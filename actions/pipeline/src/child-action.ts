@@ -20,7 +20,10 @@ export interface ChildRun {
 /** actions/<name>/dist/index.js next to this bundle (actions/pipeline/dist/index.js). */
 export function siblingEntry(name: string, from = fileURLToPath(import.meta.url)): string {
   const entry = path.resolve(path.dirname(from), '..', '..', name, 'dist', 'index.js')
-  if (!existsSync(entry)) throw new Error(`k8s-stack pipeline: the ${name} action is missing (${entry}); the action tree is incomplete`)
+  if (!existsSync(entry))
+    throw new Error(
+      `k8s-stack pipeline: the ${name} action is missing (${entry}); the action tree is incomplete`
+    )
   return entry
 }
 
@@ -53,7 +56,8 @@ export function childEnv(
   for (const [key, value] of Object.entries(base)) {
     if (!key.startsWith('INPUT_') && !key.startsWith('STATE_')) env[key] = value
   }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value
   env.GITHUB_OUTPUT = files.output
   env.GITHUB_STATE = files.state

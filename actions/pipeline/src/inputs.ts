@@ -38,13 +38,15 @@ export interface PipelineInputs {
   rollbackOnFailure: boolean
 }
 
-const APPS_FORM = 'a JSON or YAML list of {name, context, dockerfile?, build-args?}, name lowercase (a-z, 0-9, -)'
+const APPS_FORM =
+  'a JSON or YAML list of {name, context, dockerfile?, build-args?}, name lowercase (a-z, 0-9, -)'
 const APP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/
 const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_]*=/
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN']
 
 function safePath(input: string, value: string): string {
-  if (value === '' || value.startsWith('-') || value.includes('\0')) throw new InputError(input, value, 'a path in the workspace')
+  if (value === '' || value.startsWith('-') || value.includes('\0'))
+    throw new InputError(input, value, 'a path in the workspace')
   return value
 }
 
@@ -59,14 +61,19 @@ export function parseApps(text: string): App[] {
   if (!Array.isArray(doc) || doc.length === 0) throw new InputError('apps', text, APPS_FORM)
   const seen = new Set<string>()
   return doc.map(entry => {
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new InputError('apps', JSON.stringify(entry), APPS_FORM)
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+      throw new InputError('apps', JSON.stringify(entry), APPS_FORM)
     const e = entry as Record<string, unknown>
     const name = String(e.name ?? '')
-    if (!APP_NAME.test(name) || name.length > 63) throw new InputError('apps', JSON.stringify(entry), APPS_FORM)
+    if (!APP_NAME.test(name) || name.length > 63)
+      throw new InputError('apps', JSON.stringify(entry), APPS_FORM)
     if (seen.has(name)) throw new InputError('apps', name, 'each app name once')
     seen.add(name)
     const context = safePath('apps', String(e.context ?? '.'))
-    const dockerfile = safePath('apps', String(e.dockerfile ?? `${context.replace(/\/$/, '')}/Dockerfile`))
+    const dockerfile = safePath(
+      'apps',
+      String(e.dockerfile ?? `${context.replace(/\/$/, '')}/Dockerfile`)
+    )
     const rawArgs = e['build-args'] ?? ''
     const buildArgs =
       typeof rawArgs === 'object' && rawArgs !== null
@@ -75,7 +82,9 @@ export function parseApps(text: string): App[] {
             .split('\n')
             .map(l => l.trim())
             .filter(Boolean)
-    for (const arg of buildArgs) if (!KEY_VALUE.test(arg)) throw new InputError('apps', arg, 'build-args as KEY=value lines or a mapping')
+    for (const arg of buildArgs)
+      if (!KEY_VALUE.test(arg))
+        throw new InputError('apps', arg, 'build-args as KEY=value lines or a mapping')
     return { name, context, dockerfile, buildArgs }
   })
 }
@@ -91,18 +100,32 @@ export function readPipelineInputs(inputs = new Inputs()): PipelineInputs {
 
   const apps = parseApps(inputs.required('apps', APPS_FORM))
   const registry = inputs.required('registry', 'a registry host[:port], e.g. ghcr.io')
-  const imagePrefix = inputs.required('image-prefix', 'a lowercase repository path, e.g. my-org/my-app')
+  const imagePrefix = inputs.required(
+    'image-prefix',
+    'a lowercase repository path, e.g. my-org/my-app'
+  )
   try {
     parseReference(`${registry}/${imagePrefix}/${apps[0].name}:x`)
   } catch (error) {
-    throw new InputError('image-prefix', `${registry}/${imagePrefix}`, `a registry host and lowercase repository path (${error instanceof Error ? error.message : String(error)})`)
+    throw new InputError(
+      'image-prefix',
+      `${registry}/${imagePrefix}`,
+      `a registry host and lowercase repository path (${error instanceof Error ? error.message : String(error)})`
+    )
   }
   const username = inputs.string('username')
-  if (Boolean(username) !== Boolean(password)) throw new InputError('username', username, 'both username and password, or neither (already logged in)')
+  if (Boolean(username) !== Boolean(password))
+    throw new InputError(
+      'username',
+      username,
+      'both username and password, or neither (already logged in)'
+    )
   const severity = inputs.string('severity', 'HIGH').toUpperCase()
-  if (!SEVERITIES.includes(severity)) throw new InputError('severity', severity, `one of ${SEVERITIES.join(', ')}`)
+  if (!SEVERITIES.includes(severity))
+    throw new InputError('severity', severity, `one of ${SEVERITIES.join(', ')}`)
   const buildArgs = inputs.lines('build-args')
-  for (const arg of buildArgs) if (!KEY_VALUE.test(arg)) throw new InputError('build-args', arg, 'KEY=value lines')
+  for (const arg of buildArgs)
+    if (!KEY_VALUE.test(arg)) throw new InputError('build-args', arg, 'KEY=value lines')
 
   return {
     apps,

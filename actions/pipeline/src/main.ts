@@ -75,7 +75,12 @@ export function phaseInputs(inputs: PipelineInputs, tag: string) {
   }
 }
 
-async function phase(title: string, action: string, inputs: Record<string, string>, posts?: Array<() => Promise<void>>): Promise<ChildRun> {
+async function phase(
+  title: string,
+  action: string,
+  inputs: Record<string, string>,
+  posts?: Array<() => Promise<void>>
+): Promise<ChildRun> {
   core.info(`\n▶ k8s-stack pipeline: ${title}`)
   const started = Date.now()
   const result = await runChildAction(action, inputs)
@@ -83,10 +88,12 @@ async function phase(title: string, action: string, inputs: Record<string, strin
   if (posts && Object.keys(result.state).length > 0) {
     posts.push(async () => {
       const post = await runChildAction(action, {}, { state: result.state })
-      if (post.exitCode !== 0) core.warning(`The ${action} action's clean-up step failed (exit ${post.exitCode}).`)
+      if (post.exitCode !== 0)
+        core.warning(`The ${action} action's clean-up step failed (exit ${post.exitCode}).`)
     })
   }
-  if (result.exitCode !== 0) throw new PhaseError(`k8s-stack pipeline stopped at "${title}" (its error is above)`)
+  if (result.exitCode !== 0)
+    throw new PhaseError(`k8s-stack pipeline stopped at "${title}" (its error is above)`)
   core.info(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)}s)`)
   return result
 }
@@ -108,7 +115,8 @@ export async function main(): Promise<void> {
       built.push({ app: app.name, tags: build.outputs.tags })
       rows.push({ app: app.name, image, scan: scan.outputs.result ?? '', ref: '' })
     }
-    if (inputs.scanChart) await phase(`scan the chart ${inputs.chart}`, 'scan', p.scanConfig(inputs.chart))
+    if (inputs.scanChart)
+      await phase(`scan the chart ${inputs.chart}`, 'scan', p.scanConfig(inputs.chart))
 
     const images: string[] = []
     for (const { app, tags } of built) {
@@ -129,7 +137,10 @@ export async function main(): Promise<void> {
     await writeSummary(
       [
         `### 🚀 k8s-stack pipeline: ${inputs.release} ${deploy.outputs.changed === 'false' ? 'unchanged (no-op deploy)' : `revision ${deploy.outputs.revision ?? ''}`}, verified`,
-        markdownTable(['App', 'Scan', 'Deployed by digest'], rows.map(r => [r.app, r.scan, `\`${r.ref}\``])),
+        markdownTable(
+          ['App', 'Scan', 'Deployed by digest'],
+          rows.map(r => [r.app, r.scan, `\`${r.ref}\``])
+        ),
         ''
       ].join('\n')
     )
@@ -137,4 +148,3 @@ export async function main(): Promise<void> {
     for (const post of posts.reverse()) await post()
   }
 }
-
