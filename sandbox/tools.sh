@@ -58,7 +58,9 @@ wrapper_build() { # name dir ldflags pkg...
 }
 
 build_trivy() {
-  install_go trivy "-s -w -X github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION" \
+  # Trivy imports encoding/json/v2, which Go 1.25/1.26 only build under this experiment
+  # (its goreleaser config sets the same).
+  GOEXPERIMENT=jsonv2 install_go trivy "-s -w -X github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION" \
     "github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION"
 }
 build_helm3() {
@@ -135,14 +137,22 @@ GO
 
 ALL=(helm3 helm4 kwok trivy etcd kubernetes act actionlint oras)
 
+built() { local dir; dir=$(bindir "$1") && [ -d "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; }
+
 ensure() {
-  local name=$1 dir; dir=$(bindir "$name")
-  if [ -d "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then return 0; fi
+  local name=$1
+  built "$name" && return 0
+  # One build of a tool at a time: a second caller waits for the first, then reuses it.
+  mkdir -p "$CACHE_ROOT/locks"
+  exec {lock}>"$CACHE_ROOT/locks/$name.lock"
+  flock "$lock"
+  if built "$name"; then flock -u "$lock"; return 0; fi
   command -v go >/dev/null || { echo "go is required to build $name" >&2; return 1; }
   log "building $name (cold cache; this takes minutes)"
   local start=$SECONDS
   "build_$name"
   log "built $name in $((SECONDS - start))s"
+  flock -u "$lock"
 }
 
 case "${1:-all}" in
