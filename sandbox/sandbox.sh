@@ -1,0 +1,493 @@
+#!/usr/bin/env bash
+# The local sandbox: a Docker engine, an authenticated registry on 127.0.0.1:5000, local
+# base images (no image can be pulled here) and a Kubernetes control plane with kwok nodes.
+#   sandbox/sandbox.sh up       bring everything up; idempotent (a no-op when all runs)
+#   sandbox/sandbox.sh down     stop what `up` started, and nothing else
+#   sandbox/sandbox.sh status   one line per component
+#   sandbox/sandbox.sh env      `export` lines for a shell or a test (eval / source)
+# State (pids, logs, registry storage, credentials, kubeconfig) lives in
+# ~/.cache/k8s-stack/sandbox/; nothing is written into the repository.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOOLS_SH="$HERE/tools.sh"
+CACHE_ROOT="${K8S_STACK_CACHE:-$HOME/.cache/k8s-stack}"
+STATE="$CACHE_ROOT/sandbox"
+ROOTFS_CACHE="$CACHE_ROOT/rootfs"
+
+REGISTRY=127.0.0.1:5000
+REGISTRY_USERNAME=k8s-stack
+CLUSTER=k8s-stack
+DEBIAN_SUITE=bookworm
+DEBIAN_MIRROR=http://deb.debian.org/debian
+DEBIAN_IMAGE=k8s-stack/debian:bookworm
+NODE_IMAGE=k8s-stack/node:20
+NGINX_IMAGE=k8s-stack/nginx:1
+RECIPE_LABEL=io.k8s-stack.recipe
+KUBERNETES_VERSION=$(sed -n 's/^KUBERNETES_VERSION=//p' "$TOOLS_SH")
+PACKAGES=(docker.io docker-registry debootstrap apache2-utils iproute2 jq curl ca-certificates)
+
+# The docker CLI first on PATH (a 28.x CLI here) talks to the local engine; all we use
+# (info, import, image inspect, run, login) works with any recent CLI.
+DOCKER=${DOCKER:-docker}
+
+log() { printf '[sandbox] %s\n' "$*" >&2; }
+die() { printf '[sandbox] error: %s\n' "$*" >&2; exit 1; }
+
+mkdir -p "$STATE"
+chmod 700 "$STATE"
+
+# ---------------------------------------------------------------------------------------
+# helpers
+
+pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+
+# pidfile_alive FILE NAME: the pid recorded in FILE runs and its command is NAME.
+pidfile_alive() {
+  local file=$1 name=$2 pid
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file")
+  pid_alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$name"
+}
+
+# start_daemon NAME PIDFILE LOG CMD...: runs CMD detached (own session, so it outlives
+# this script and the caller's process group) and records its pid.
+start_daemon() {
+  local name=$1 pidfile=$2 logfile=$3; shift 3
+  log "starting $name (log: $logfile)"
+  # fd 9 holds the sandbox lock: a daemon must not inherit it.
+  setsid nohup "$@" >>"$logfile" 2>&1 </dev/null 9>&- &
+  echo $! >"$pidfile"
+}
+
+# stop_pidfile NAME FILE: TERM the recorded process, wait up to 20 s, then KILL.
+stop_pidfile() {
+  local name=$1 file=$2 pid i
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if pid_alive "$pid"; then
+    log "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.2; done
+    if pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$file"
+}
+
+wait_for() { # DESCRIPTION SECONDS CMD...
+  local what=$1 secs=$2; shift 2
+  local deadline=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+  log "$what: ready"
+}
+
+sha() { sha256sum | cut -c1-16; }
+
+# ---------------------------------------------------------------------------------------
+# a. packages and the Docker engine
+
+pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+ensure_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do pkg_installed "$p" || missing+=("$p"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing Debian packages (${missing[*]}); run as root to install them"
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+    >>"$STATE/apt.log" 2>&1 || die "apt-get install ${missing[*]} failed; see $STATE/apt.log"
+}
+
+docker_answers() { timeout 10 "$DOCKER" info >/dev/null 2>&1; }
+
+ensure_dockerd() {
+  if docker_answers; then return 0; fi
+  if pidfile_alive "$STATE/dockerd.pid" dockerd; then
+    log "dockerd (ours) runs but does not answer yet"
+  else
+    start_daemon dockerd "$STATE/dockerd.pid" "$STATE/dockerd.log" dockerd
+  fi
+  wait_for "docker engine" 90 docker_answers || die "dockerd did not answer within 90 s; see $STATE/dockerd.log"
+}
+
+# ---------------------------------------------------------------------------------------
+# b. the registry
+
+registry_code() { curl -s -o /dev/null -m 5 -w '%{http_code}' "http://$REGISTRY/v2/" 2>/dev/null || true; }
+registry_auth_on() { [ "$(registry_code)" = 401 ]; }
+
+write_registry_config() {
+  local dir="$STATE/registry"
+  mkdir -p "$dir/storage"
+  chmod 700 "$dir"
+  if [ ! -s "$dir/password" ]; then
+    (umask 077 && head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 >"$dir/password")
+  fi
+  chmod 600 "$dir/password"
+  if [ ! -s "$dir/htpasswd" ] || ! htpasswd -v -i "$dir/htpasswd" "$REGISTRY_USERNAME" <"$dir/password" >/dev/null 2>&1; then
+    (umask 077 && htpasswd -B -i -c "$dir/htpasswd" "$REGISTRY_USERNAME" <"$dir/password" >/dev/null 2>&1)
+  fi
+  cat >"$dir/config.yml.new" <<YAML
+version: 0.1
+log:
+  level: info
+  formatter: text
+storage:
+  filesystem:
+    rootdirectory: $dir/storage
+  delete:
+    enabled: true
+  cache:
+    blobdescriptor: inmemory
+http:
+  addr: $REGISTRY
+  headers:
+    X-Content-Type-Options: [nosniff]
+auth:
+  htpasswd:
+    realm: k8s-stack-sandbox
+    path: $dir/htpasswd
+YAML
+  mv "$dir/config.yml.new" "$dir/config.yml"
+}
+
+registry_login_check() {
+  local cfg rc=0
+  cfg=$(mktemp -d)
+  DOCKER_CONFIG="$cfg" "$DOCKER" login "$REGISTRY" -u "$REGISTRY_USERNAME" --password-stdin \
+    <"$STATE/registry/password" >/dev/null 2>&1 || rc=$?
+  rm -rf "$cfg"
+  return "$rc"
+}
+
+ensure_registry() {
+  write_registry_config
+  local code; code=$(registry_code)
+  if [ "$code" = 401 ]; then
+    :
+  elif [ "$code" != 000 ]; then
+    die "something answers on http://$REGISTRY/v2/ with HTTP $code (no auth); it was not started by the sandbox: stop it first"
+  else
+    if pidfile_alive "$STATE/registry.pid" docker-registry; then
+      log "registry (ours) runs but does not answer yet"
+    else
+      start_daemon registry "$STATE/registry.pid" "$STATE/registry.log" \
+        docker-registry serve "$STATE/registry/config.yml"
+    fi
+    wait_for "registry on $REGISTRY (auth on)" 30 registry_auth_on ||
+      die "the registry did not answer 401 on http://$REGISTRY/v2/ within 30 s; see $STATE/registry.log"
+  fi
+  registry_login_check || die "docker login $REGISTRY with the sandbox credentials failed (a registry not started by the sandbox may be listening; see $STATE/registry.log)"
+}
+
+# ---------------------------------------------------------------------------------------
+# c. base images: debootstrap once (cached), then docker import per image
+
+rootfs_recipe() { declare -f build_rootfs; echo "$DEBIAN_SUITE $DEBIAN_MIRROR minbase"; }
+
+build_rootfs() { # DEST_TAR
+  local dest=$1 dir
+  dir=$(mktemp -d "$ROOTFS_CACHE/build.XXXXXX")
+  log "debootstrap $DEBIAN_SUITE (minbase) into $dir (once; takes a few minutes)"
+  debootstrap --variant=minbase "$DEBIAN_SUITE" "$dir" "$DEBIAN_MIRROR" >"$STATE/debootstrap.log" 2>&1 ||
+    { rm -rf "$dir"; die "debootstrap failed; see $STATE/debootstrap.log"; }
+  cat >"$dir/etc/apt/sources.list" <<EOF
+deb $DEBIAN_MIRROR $DEBIAN_SUITE main
+deb $DEBIAN_MIRROR $DEBIAN_SUITE-updates main
+deb http://deb.debian.org/debian-security $DEBIAN_SUITE-security main
+EOF
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/debootstrap
+  : >"$dir/etc/resolv.conf"
+  echo "sandbox" >"$dir/etc/hostname"
+  tar --numeric-owner -C "$dir" -cf "$dest.partial" .
+  mv "$dest.partial" "$dest"
+  rm -rf "$dir"
+}
+
+ensure_rootfs() { # prints the cached tar's path
+  mkdir -p "$ROOTFS_CACHE"
+  local key tar
+  key=$(rootfs_recipe | sha)
+  tar="$ROOTFS_CACHE/debian-$DEBIAN_SUITE-minbase-$key.tar"
+  [ -s "$tar" ] || build_rootfs "$tar"
+  echo "$tar"
+}
+
+image_recipe_ok() { # IMAGE HASH
+  [ "$("$DOCKER" image inspect -f "{{index .Config.Labels \"$RECIPE_LABEL\"}}" "$1" 2>/dev/null)" = "$2" ]
+}
+
+# Runs a script inside a rootfs with chroot (host network; nothing is started: a
+# policy-rc.d forbids it), with /proc and /dev mounted for the duration.
+in_chroot() { # DIR SCRIPT
+  local dir=$1 script=$2 rc=0
+  cp /etc/resolv.conf "$dir/etc/resolv.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$dir/usr/sbin/policy-rc.d"
+  chmod 755 "$dir/usr/sbin/policy-rc.d"
+  mount -t proc proc "$dir/proc"
+  mount --bind /dev "$dir/dev"
+  chroot "$dir" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    DEBIAN_FRONTEND=noninteractive HOME=/root /bin/sh -ec "$script" >>"$STATE/images.log" 2>&1 || rc=$?
+  umount "$dir/dev" || umount -l "$dir/dev" || true
+  umount "$dir/proc" || umount -l "$dir/proc" || true
+  rm -f "$dir/usr/sbin/policy-rc.d"
+  : >"$dir/etc/resolv.conf"
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/*
+  [ "$rc" -eq 0 ] || die "building an image failed in chroot; see $STATE/images.log"
+}
+
+import_dir() { # DIR IMAGE HASH CHANGES...
+  local dir=$1 image=$2 hash=$3; shift 3
+  local args=(--change "LABEL $RECIPE_LABEL=$hash") c
+  for c in "$@"; do args+=(--change "$c"); done
+  tar --numeric-owner -C "$dir" -c . | "$DOCKER" import "${args[@]}" - "$image" >/dev/null
+}
+
+PATH_ENV='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+customize_node() { # DIR
+  local dir=$1 node npm_dir
+  node=$(readlink -f "$(command -v node)")
+  npm_dir=$(cd "$(dirname "$(readlink -f "$(command -v npm)")")/.." && pwd)
+  in_chroot "$dir" 'apt-get update -qq && apt-get install -y -qq --no-install-recommends ca-certificates
+    groupadd --gid 1000 node
+    useradd --uid 1000 --gid node --shell /bin/bash --create-home --home-dir /home/node node'
+  mkdir -p "$dir/usr/local/bin" "$dir/usr/local/lib/node_modules"
+  cp "$node" "$dir/usr/local/bin/node"
+  cp -a "$npm_dir" "$dir/usr/local/lib/node_modules/npm"
+  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$dir/usr/local/bin/npm"
+  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$dir/usr/local/bin/npx"
+  if [ -d "$(dirname "$npm_dir")/corepack" ]; then
+    cp -a "$(dirname "$npm_dir")/corepack" "$dir/usr/local/lib/node_modules/corepack"
+    ln -sf ../lib/node_modules/corepack/dist/corepack.js "$dir/usr/local/bin/corepack"
+  fi
+}
+
+customize_nginx() { # DIR
+  local dir=$1
+  in_chroot "$dir" 'groupadd --system --gid 101 nginx
+    useradd --system --uid 101 --gid nginx --no-create-home --home-dir /nonexistent --shell /bin/false --comment "nginx user" nginx
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx ca-certificates
+    rm -f /etc/nginx/sites-enabled/default
+    rm -rf /var/lib/nginx && mkdir -p /var/cache/nginx && ln -s /var/cache/nginx /var/lib/nginx
+    chown nginx:nginx /var/cache/nginx
+    mkdir -p /usr/share/nginx/html /etc/nginx/conf.d
+    ln -sf /dev/stdout /var/log/nginx/access.log
+    ln -sf /dev/stderr /var/log/nginx/error.log'
+  cat >"$dir/etc/nginx/nginx.conf" <<'CONF'
+user  nginx;
+worker_processes  auto;
+
+error_log  /var/log/nginx/error.log notice;
+pid        /var/run/nginx.pid;
+
+events {
+    worker_connections  1024;
+}
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+
+    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
+                      '$status $body_bytes_sent "$http_referer" '
+                      '"$http_user_agent" "$http_x_forwarded_for"';
+
+    access_log  /var/log/nginx/access.log  main;
+
+    sendfile        on;
+    keepalive_timeout  65;
+
+    include /etc/nginx/conf.d/*.conf;
+}
+CONF
+  cat >"$dir/etc/nginx/conf.d/default.conf" <<'CONF'
+server {
+    listen       80;
+    server_name  localhost;
+
+    location / {
+        root   /usr/share/nginx/html;
+        index  index.html index.htm;
+    }
+
+    error_page   500 502 503 504  /50x.html;
+    location = /50x.html {
+        root   /usr/share/nginx/html;
+    }
+}
+CONF
+  [ -f "$dir/usr/share/nginx/html/index.html" ] ||
+    printf '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>\n' >"$dir/usr/share/nginx/html/index.html"
+  printf '<!DOCTYPE html>\n<html><head><title>Error</title></head><body><h1>An error occurred.</h1></body></html>\n' >"$dir/usr/share/nginx/html/50x.html"
+}
+
+build_image() { # KIND TAR IMAGE HASH
+  local kind=$1 tar=$2 image=$3 hash=$4 dir
+  dir=$(mktemp -d "$ROOTFS_CACHE/image.XXXXXX")
+  tar --numeric-owner -C "$dir" -xpf "$tar"
+  case "$kind" in
+    debian)
+      import_dir "$dir" "$image" "$hash" "$PATH_ENV" 'CMD ["bash"]' ;;
+    node)
+      customize_node "$dir"
+      import_dir "$dir" "$image" "$hash" "$PATH_ENV" "ENV NODE_VERSION=$(node --version | tr -d v)" \
+        'ENV YARN_VERSION=' 'CMD ["node"]' ;;
+    nginx)
+      customize_nginx "$dir"
+      local v
+      v=$(chroot "$dir" dpkg-query -W -f='${Version}' nginx 2>/dev/null || true)
+      import_dir "$dir" "$image" "$hash" "$PATH_ENV" "ENV NGINX_VERSION=${v%%-*}" 'EXPOSE 80' \
+        'CMD ["nginx","-g","daemon off;"]' ;;
+  esac
+  rm -rf "$dir"
+}
+
+image_hash() { # KIND ROOTFS_TAR
+  {
+    basename "$2"
+    case "$1" in
+      debian) echo debian ;;
+      node) declare -f customize_node; node --version; npm --version ;;
+      nginx) declare -f customize_nginx ;;
+    esac
+    declare -f build_image import_dir in_chroot
+  } | sha
+}
+
+ensure_images() {
+  local tar="" kind image hash
+  for kind in debian node nginx; do
+    case "$kind" in debian) image=$DEBIAN_IMAGE ;; node) image=$NODE_IMAGE ;; nginx) image=$NGINX_IMAGE ;; esac
+    # The rootfs key is cheap to compute; only debootstrap when an image needs building.
+    hash=$(image_hash "$kind" "debian-$DEBIAN_SUITE-minbase-$(rootfs_recipe | sha).tar")
+    if image_recipe_ok "$image" "$hash"; then continue; fi
+    [ -n "$tar" ] || tar=$(ensure_rootfs)
+    log "building $image"
+    local start=$SECONDS
+    build_image "$kind" "$tar" "$image" "$hash"
+    log "built $image in $((SECONDS - start))s"
+  done
+}
+
+# ---------------------------------------------------------------------------------------
+# d. the Kubernetes control plane (kwok)
+
+tool_dir() { bash "$TOOLS_SH" path "$1"; }
+
+ensure_cluster() {
+  : # filled in below
+}
+
+# ---------------------------------------------------------------------------------------
+# env / status
+
+sq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+env_dirs() {
+  local t
+  for t in kubernetes kwok helm3 trivy oras act actionlint etcd; do tool_dir "$t"; done
+}
+
+print_env() { # MODE: stdout (PATH expanded) | file (PATH prepended at source time)
+  local mode=$1 dirs="" d rest=":${PATH}:"
+  while read -r d; do
+    dirs="${dirs:+$dirs:}$d"
+    rest=${rest//:$d:/:}
+  done < <(env_dirs)
+  rest=${rest#:}; rest=${rest%:}
+  local password=""
+  [ -r "$STATE/registry/password" ] && password=$(cat "$STATE/registry/password")
+  echo "export REGISTRY=$(sq "$REGISTRY")"
+  echo "export REGISTRY_USERNAME=$(sq "$REGISTRY_USERNAME")"
+  echo "export REGISTRY_PASSWORD=$(sq "$password")"
+  echo "export KUBECONFIG=$(sq "$STATE/kubeconfig")"
+  echo "export K8S_STACK_HELM3=$(sq "$(tool_dir helm3)/helm")"
+  echo "export K8S_STACK_HELM4=$(sq "$(tool_dir helm4)/helm")"
+  echo "export K8S_STACK_TRIVY=$(sq "$(tool_dir trivy)/trivy")"
+  echo "export K8S_STACK_KUBECTL=$(sq "$(tool_dir kubernetes)/kubectl")"
+  echo "export K8S_STACK_ORAS=$(sq "$(tool_dir oras)/oras")"
+  echo "export K8S_STACK_ACT=$(sq "$(tool_dir act)/act")"
+  echo "export K8S_STACK_ACTIONLINT=$(sq "$(tool_dir actionlint)/actionlint")"
+  echo "export NODE_IMAGE=$(sq "$NODE_IMAGE")"
+  echo "export NGINX_IMAGE=$(sq "$NGINX_IMAGE")"
+  echo "export DEBIAN_IMAGE=$(sq "$DEBIAN_IMAGE")"
+  if [ "$mode" = file ]; then
+    echo "export PATH=$(sq "$dirs")\"\${PATH:+:\$PATH}\""
+  else
+    echo "export PATH=$(sq "$dirs${rest:+:$rest}")"
+  fi
+}
+
+write_env_file() {
+  (umask 077 && print_env file >"$STATE/env.sh.new")
+  mv "$STATE/env.sh.new" "$STATE/env.sh"
+}
+
+status_line() { printf '%-12s %-8s %s\n' "$1" "$2" "$3"; }
+
+cmd_status() {
+  local owner
+  if docker_answers; then
+    owner="started before the sandbox"; pidfile_alive "$STATE/dockerd.pid" dockerd && owner="started by sandbox (pid $(cat "$STATE/dockerd.pid"))"
+    status_line dockerd up "$owner"
+  else
+    status_line dockerd down ""
+  fi
+  if registry_auth_on; then
+    owner="not started by the sandbox"; pidfile_alive "$STATE/registry.pid" docker-registry && owner="started by sandbox (pid $(cat "$STATE/registry.pid"))"
+    status_line registry up "$REGISTRY, htpasswd auth, $owner"
+  else
+    status_line registry down "$REGISTRY (HTTP $(registry_code))"
+  fi
+  local image
+  for image in "$DEBIAN_IMAGE" "$NODE_IMAGE" "$NGINX_IMAGE"; do
+    if docker_answers && "$DOCKER" image inspect "$image" >/dev/null 2>&1; then
+      status_line image present "$image"
+    else
+      status_line image missing "$image"
+    fi
+  done
+  cluster_status
+}
+
+cluster_status() { status_line cluster unknown "not implemented yet"; }
+
+# ---------------------------------------------------------------------------------------
+
+cmd_up() {
+  local start=$SECONDS
+  exec 9>"$STATE/up.lock"
+  flock 9
+  ensure_packages
+  ensure_dockerd
+  ensure_registry
+  ensure_images
+  write_env_file
+  ensure_cluster
+  log "up in $((SECONDS - start))s"
+}
+
+cmd_down() {
+  exec 9>"$STATE/up.lock"
+  flock 9
+  cluster_down
+  stop_pidfile registry "$STATE/registry.pid"
+  stop_pidfile dockerd "$STATE/dockerd.pid"
+  log "down"
+}
+
+cluster_down() { :; }
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  env) print_env stdout ;;
+  *) echo "usage: sandbox.sh up|down|status|env (got: '${1:-}')" >&2; exit 2 ;;
+esac
