@@ -34997,7 +34997,7 @@ async function execOrThrow(tool, args, options = {}) {
 }
 function displayName(tool, args) {
     const base = tool.split('/').pop() ?? tool;
-    const sub = args.find(a => !a.startsWith('-'));
+    const sub = args.find(a => !a.startsWith('-'))?.match(/^[a-z][a-z-]*$/)?.[0];
     return sub ? `${base} ${sub}` : base;
 }
 /** The most telling line of a failed tool's output: its last error line, redacted. */
