@@ -52,12 +52,25 @@ log() { printf '[act-run] %s\n' "$*" >&2; }
 eval "$(bash "$ROOT/sandbox/sandbox.sh" env)"
 : "${REGISTRY:?sandbox env has no REGISTRY}" "${KUBECONFIG:?sandbox env has no KUBECONFIG}"
 
-# 2. act itself.
-act_bin="${K8S_STACK_ACT:-}"
-if [ ! -x "$act_bin" ]; then
-  bash "$ROOT/sandbox/tools.sh" act >&2
-  act_bin="$(bash "$ROOT/sandbox/tools.sh" path act)/act"
-fi
+# 2. act and the tools the actions find on PATH (nothing may be downloaded here): built by
+# sandbox/tools.sh when missing; when another process is building one, wait for it.
+ensure_tool() { # NAME BINARY
+  local dir; dir=$(bash "$ROOT/sandbox/tools.sh" path "$1")
+  local i=0
+  while [ ! -x "$dir/$2" ] && [ -d "$dir.partial" ] && [ $i -lt 1800 ]; do
+    [ $i -eq 0 ] && log "waiting for the $1 build in progress ($dir.partial)"
+    sleep 2; i=$((i + 2))
+  done
+  [ -x "$dir/$2" ] || bash "$ROOT/sandbox/tools.sh" "$1" >&2
+  [ -x "$dir/$2" ] || { echo "act-run.sh: $1 is missing ($dir/$2)" >&2; exit 1; }
+  case ":$PATH:" in *":$dir:"*) ;; *) PATH="$dir:$PATH" ;; esac
+}
+ensure_tool trivy trivy
+ensure_tool helm3 helm
+ensure_tool kubernetes kubectl
+ensure_tool act act
+act_bin="$(bash "$ROOT/sandbox/tools.sh" path act)/act"
+export PATH
 
 mkdir -p "$ACT_HOME"
 chmod 700 "$ACT_HOME"

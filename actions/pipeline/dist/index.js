@@ -40659,6 +40659,7 @@ function readPipelineInputs(inputs = new Inputs()) {
         createSecrets,
         deployTimeout: inputs.string('deploy-timeout', '5m'),
         smokeChecks: inputs.raw('smoke-checks'),
+        checklist: inputs.raw('checklist'),
         verifyTimeout: inputs.string('verify-timeout', '5m'),
         rollbackOnFailure: inputs.boolean('rollback-on-failure', true)
     };
@@ -40727,6 +40728,7 @@ function phaseInputs(inputs, tag) {
             namespace: inputs.namespace,
             kubeconfig: inputs.kubeconfig,
             checks: inputs.smokeChecks,
+            checklist: inputs.checklist,
             timeout: inputs.verifyTimeout,
             'rollback-on-failure': String(inputs.rollbackOnFailure)
         })

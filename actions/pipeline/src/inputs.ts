@@ -34,6 +34,7 @@ export interface PipelineInputs {
   createSecrets: string
   deployTimeout: string
   smokeChecks: string
+  checklist: string
   verifyTimeout: string
   rollbackOnFailure: boolean
 }
@@ -149,6 +150,7 @@ export function readPipelineInputs(inputs = new Inputs()): PipelineInputs {
     createSecrets,
     deployTimeout: inputs.string('deploy-timeout', '5m'),
     smokeChecks: inputs.raw('smoke-checks'),
+    checklist: inputs.raw('checklist'),
     verifyTimeout: inputs.string('verify-timeout', '5m'),
     rollbackOnFailure: inputs.boolean('rollback-on-failure', true)
   }

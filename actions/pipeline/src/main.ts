@@ -69,6 +69,7 @@ export function phaseInputs(inputs: PipelineInputs, tag: string) {
       namespace: inputs.namespace,
       kubeconfig: inputs.kubeconfig,
       checks: inputs.smokeChecks,
+      checklist: inputs.checklist,
       timeout: inputs.verifyTimeout,
       'rollback-on-failure': String(inputs.rollbackOnFailure)
     })
