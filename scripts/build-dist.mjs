@@ -21,7 +21,18 @@ for (const name of names.length ? names : all) {
   rmSync(out, { recursive: true, force: true })
   execFileSync(
     process.execPath,
-    [ncc, 'build', path.join(root, 'actions', name, 'src', 'index.ts'), '--out', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],
+    [
+      ncc,
+      'build',
+      path.join(root, 'actions', name, 'src', 'index.ts'),
+      '--out',
+      out,
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      '--target',
+      'es2022'
+    ],
     { stdio: 'inherit', cwd: root }
   )
 }

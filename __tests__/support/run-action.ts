@@ -42,7 +42,12 @@ export function parseCommandFile(text: string): Record<string, string> {
 export async function runAction(
   action: string,
   inputs: Record<string, string>,
-  options: { env?: Record<string, string>; state?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}
+  options: {
+    env?: Record<string, string>
+    state?: Record<string, string>
+    cwd?: string
+    timeoutMs?: number
+  } = {}
 ): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), `action-${action.replace(/\W/g, '-')}-`))
   const files = {
@@ -60,23 +65,29 @@ export async function runAction(
     ...files,
     ...options.env
   }
-  for (const key of Object.keys(env)) if (key.startsWith('INPUT_') || key.startsWith('STATE_')) delete env[key]
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const key of Object.keys(env))
+    if (key.startsWith('INPUT_') || key.startsWith('STATE_')) delete env[key]
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
-  const entry = action.endsWith('.js') ? action : path.join(repoRoot, 'actions', action, 'dist', 'index.js')
+  const entry = action.endsWith('.js')
+    ? action
+    : path.join(repoRoot, 'actions', action, 'dist', 'index.js')
 
-  const { exitCode, log } = await new Promise<{ exitCode: number; log: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env, cwd: options.cwd ?? repoRoot })
-    const chunks: Buffer[] = []
-    child.stdout.on('data', c => chunks.push(c))
-    child.stderr.on('data', c => chunks.push(c))
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000)
-    child.on('error', reject)
-    child.on('close', code => {
-      clearTimeout(timer)
-      resolve({ exitCode: code ?? 1, log: Buffer.concat(chunks).toString() })
-    })
-  })
+  const { exitCode, log } = await new Promise<{ exitCode: number; log: string }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, [entry], { env, cwd: options.cwd ?? repoRoot })
+      const chunks: Buffer[] = []
+      child.stdout.on('data', c => chunks.push(c))
+      child.stderr.on('data', c => chunks.push(c))
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000)
+      child.on('error', reject)
+      child.on('close', code => {
+        clearTimeout(timer)
+        resolve({ exitCode: code ?? 1, log: Buffer.concat(chunks).toString() })
+      })
+    }
+  )
   return {
     exitCode,
     log,

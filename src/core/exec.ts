@@ -26,7 +26,11 @@ export interface ExecResult {
  * Runs a tool from an argv array (never a shell string), captures both streams and
  * resolves whatever the exit code; `execOrThrow` turns a failure into one error.
  */
-export function exec(tool: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function exec(
+  tool: string,
+  args: readonly string[],
+  options: ExecOptions = {}
+): Promise<ExecResult> {
   const started = Date.now()
   const stream = options.stream ?? true
   return new Promise((resolve, reject) => {
@@ -66,7 +70,13 @@ export function exec(tool: string, args: readonly string[], options: ExecOptions
     child.on('error', error => {
       if (timer) clearTimeout(timer)
       const code = (error as NodeJS.ErrnoException).code
-      reject(new ToolError(tool, null, code === 'ENOENT' ? `${tool} was not found on PATH` : error.message))
+      reject(
+        new ToolError(
+          tool,
+          null,
+          code === 'ENOENT' ? `${tool} was not found on PATH` : error.message
+        )
+      )
     })
     child.on('close', code => {
       if (timer) clearTimeout(timer)
@@ -78,7 +88,13 @@ export function exec(tool: string, args: readonly string[], options: ExecOptions
         durationMs: Date.now() - started
       }
       if (timedOut) {
-        reject(new ToolError(tool, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`))
+        reject(
+          new ToolError(
+            tool,
+            null,
+            `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`
+          )
+        )
       } else {
         resolve(result)
       }
@@ -113,6 +129,8 @@ export function lastErrorLine(result: Pick<ExecResult, 'stdout' | 'stderr'>): st
     .split('\n')
     .map(l => l.trim())
     .filter(Boolean)
-  const errorLine = [...lines].reverse().find(l => /error|failed|denied|invalid|cannot|unable/i.test(l))
+  const errorLine = [...lines]
+    .reverse()
+    .find(l => /error|failed|denied|invalid|cannot|unable/i.test(l))
   return redact(errorLine ?? lines[lines.length - 1] ?? 'no output')
 }

@@ -20,6 +20,8 @@ export interface GitContext {
 
 /** Reads the context from the runner's environment and event payload. */
 export function readGitContext(env: NodeJS.ProcessEnv = process.env): GitContext {
+  // The event payload is untyped JSON; only the fields read below are relied upon.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let event: Record<string, any> = {}
   if (env.GITHUB_EVENT_PATH) {
     try {

@@ -56,7 +56,8 @@ export class Inputs {
     if (values.length === 0) return fallback
     return values.map(value => {
       const match = allowed.find(a => a.toLowerCase() === value.toLowerCase())
-      if (!match) throw new InputError(name, value, `a comma-separated list of ${allowed.join(', ')}`)
+      if (!match)
+        throw new InputError(name, value, `a comma-separated list of ${allowed.join(', ')}`)
       return match
     })
   }
@@ -85,7 +86,8 @@ export class Inputs {
     return this.lines(name).map(entry => {
       const at = entry.indexOf('=')
       const key = at > 0 ? entry.slice(0, at).trim() : ''
-      if (!keyPattern.test(key)) throw new InputError(name, entry, 'KEY=value entries, one per line')
+      if (!keyPattern.test(key))
+        throw new InputError(name, entry, 'KEY=value entries, one per line')
       return [key, entry.slice(at + 1)] as [string, string]
     })
   }

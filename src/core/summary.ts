@@ -28,7 +28,9 @@ export async function writeSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(redact(markdown), true).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 

@@ -65,7 +65,8 @@ export async function findTool(request: ToolRequest): Promise<FoundTool> {
   }
   if (wanted) {
     const cached = tc.find(request.name, wanted)
-    if (cached) return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' }
+    if (cached)
+      return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' }
   }
   if (!request.release) {
     const found = seen.length ? ` Found: ${seen.join(', ')}.` : ''
@@ -95,7 +96,9 @@ export async function installRelease(release: Release): Promise<{ path: string; 
   }
   const binary = release.archive === 'none' ? downloaded : path.join(dir, release.binary)
   if (!existsSync(binary)) {
-    throw new Error(`${release.tool} ${release.version}: the release archive has no ${release.binary}.`)
+    throw new Error(
+      `${release.tool} ${release.version}: the release archive has no ${release.binary}.`
+    )
   }
   const cachedDir = await tc.cacheFile(binary, release.tool, release.tool, release.version)
   return { path: path.join(cachedDir, release.tool), version: release.version }

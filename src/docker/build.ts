@@ -46,10 +46,13 @@ export function buildArgv(request: BuildRequest, cli: Pick<DockerCli, 'builder'>
     if (request.load) args.push('--load')
   } else {
     if (request.platforms.length > 1) {
-      throw new Error(`Invalid input "platforms": ${JSON.stringify(request.platforms.join(','))}. Expected one platform: several need docker buildx, which this runner lacks.`)
+      throw new Error(
+        `Invalid input "platforms": ${JSON.stringify(request.platforms.join(','))}. Expected one platform: several need docker buildx, which this runner lacks.`
+      )
     }
     if (request.platforms.length === 1) args.push('--platform', request.platforms[0])
-    for (const from of request.cacheFrom) args.push('--cache-from', plainCacheRef('cache-from', from))
+    for (const from of request.cacheFrom)
+      args.push('--cache-from', plainCacheRef('cache-from', from))
     // The plain CLI can only export an inline cache: metadata in the image itself.
     if (request.cacheTo.length) {
       for (const to of request.cacheTo) plainCacheRef('cache-to', to, true)

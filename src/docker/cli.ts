@@ -19,7 +19,10 @@ export async function findDockerCli(searchPath = process.env.PATH ?? ''): Promis
   const candidates = findAllOnPath('docker', searchPath)
   const rejected: string[] = []
   for (const path of candidates) {
-    const buildx = await exec(path, ['buildx', 'version'], { stream: false, timeoutMs: 20_000 }).catch(() => undefined)
+    const buildx = await exec(path, ['buildx', 'version'], {
+      stream: false,
+      timeoutMs: 20_000
+    }).catch(() => undefined)
     const version = await clientVersion(path)
     if (buildx?.exitCode === 0) return { path, builder: 'buildx', version }
     if (version && Number(version.split('.')[0]) < 23) return { path, builder: 'buildkit', version }

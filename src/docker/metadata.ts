@@ -52,7 +52,12 @@ export function deriveTags(context: GitContext): { tags: string[]; version: stri
 }
 
 /** OCI annotation labels from the git context, as docker/metadata-action sets them. */
-export function ociLabels(context: GitContext, version: string, created: Date, title = ''): Record<string, string> {
+export function ociLabels(
+  context: GitContext,
+  version: string,
+  created: Date,
+  title = ''
+): Record<string, string> {
   const url = context.repository ? `${context.serverUrl}/${context.repository}` : ''
   const labels: Record<string, string> = {
     'org.opencontainers.image.created': created.toISOString(),
@@ -65,7 +70,8 @@ export function ociLabels(context: GitContext, version: string, created: Date, t
   }
   const name = title || context.repository.split('/').pop() || ''
   if (name) labels['org.opencontainers.image.title'] = name
-  if (context.repoDescription) labels['org.opencontainers.image.description'] = context.repoDescription
+  if (context.repoDescription)
+    labels['org.opencontainers.image.description'] = context.repoDescription
   if (context.repoLicense && context.repoLicense !== 'NOASSERTION') {
     labels['org.opencontainers.image.licenses'] = context.repoLicense
   }
@@ -88,14 +94,19 @@ export function imageMetadata(options: {
   const refs: string[] = []
   for (const tag of options.tags) {
     const ref = parseReference(tag)
-    if (ref.digest) throw new Error(`Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag without a digest.`)
+    if (ref.digest)
+      throw new Error(
+        `Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag without a digest.`
+      )
     refs.push(tag)
   }
   let title = ''
   if (options.image) {
     const image = parseReference(options.image)
     if (image.tag || image.digest) {
-      throw new Error(`Invalid input "image": ${JSON.stringify(options.image)}. Expected registry/repository without a tag or digest; tags are derived from the git context.`)
+      throw new Error(
+        `Invalid input "image": ${JSON.stringify(options.image)}. Expected registry/repository without a tag or digest; tags are derived from the git context.`
+      )
     }
     const repo = repositoryOf(image)
     title = image.path.split('/').pop() ?? ''

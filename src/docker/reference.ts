@@ -15,11 +15,14 @@ export interface ImageReference {
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const TAG = /^[\w][\w.-]{0,127}$/
 const DIGEST = /^sha256:[a-f0-9]{64}$/
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/
 
 export class ReferenceError extends Error {
   constructor(ref: string, problem: string) {
-    super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase.`)
+    super(
+      `Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase.`
+    )
     this.name = 'ReferenceError'
   }
 }
@@ -35,7 +38,11 @@ export function parseReference(ref: string): ImageReference {
   if (at >= 0) {
     digest = rest.slice(at + 1)
     rest = rest.slice(0, at)
-    if (!DIGEST.test(digest)) throw new ReferenceError(ref, `digest "${digest}" is not sha256: followed by 64 lowercase hex characters`)
+    if (!DIGEST.test(digest))
+      throw new ReferenceError(
+        ref,
+        `digest "${digest}" is not sha256: followed by 64 lowercase hex characters`
+      )
   }
 
   let tag: string | undefined
@@ -49,26 +56,41 @@ export function parseReference(ref: string): ImageReference {
 
   const parts = rest.split('/')
   let registry = ''
-  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
+  if (
+    parts.length > 1 &&
+    (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))
+  ) {
     registry = parts.shift() as string
-    if (!HOST.test(registry)) throw new ReferenceError(ref, `registry "${registry}" is not a host[:port]`)
+    if (!HOST.test(registry))
+      throw new ReferenceError(ref, `registry "${registry}" is not a host[:port]`)
   }
-  if (parts.some(p => p === '')) throw new ReferenceError(ref, 'the repository has an empty path component')
+  if (parts.some(p => p === ''))
+    throw new ReferenceError(ref, 'the repository has an empty path component')
   for (const part of parts) {
-    if (part !== part.toLowerCase()) throw new ReferenceError(ref, `repository component "${part}" must be lowercase`)
+    if (part !== part.toLowerCase())
+      throw new ReferenceError(ref, `repository component "${part}" must be lowercase`)
     if (!PATH_COMPONENT.test(part)) {
-      throw new ReferenceError(ref, `repository component "${part}" may only hold a-z, 0-9 and single separators (., _, __, -) between them`)
+      throw new ReferenceError(
+        ref,
+        `repository component "${part}" may only hold a-z, 0-9 and single separators (., _, __, -) between them`
+      )
     }
   }
   const path = parts.join('/')
-  if (path.length + registry.length + 1 > 255) throw new ReferenceError(ref, 'the name is longer than 255 characters')
+  if (path.length + registry.length + 1 > 255)
+    throw new ReferenceError(ref, 'the name is longer than 255 characters')
   return { registry, path, tag, digest }
 }
 
 function validateTag(ref: string, tag: string): void {
   if (tag === '') throw new ReferenceError(ref, 'the tag after ":" is empty')
-  if (tag.length > 128) throw new ReferenceError(ref, `tag is ${tag.length} characters; at most 128 are allowed`)
-  if (!TAG.test(tag)) throw new ReferenceError(ref, `tag "${tag}" may only hold A-Z, a-z, 0-9, _, . and - and must not start with . or -`)
+  if (tag.length > 128)
+    throw new ReferenceError(ref, `tag is ${tag.length} characters; at most 128 are allowed`)
+  if (!TAG.test(tag))
+    throw new ReferenceError(
+      ref,
+      `tag "${tag}" may only hold A-Z, a-z, 0-9, _, . and - and must not start with . or -`
+    )
 }
 
 /** The repository with its registry, without tag or digest. */

@@ -70,10 +70,16 @@ describe('build and push against the real engine and registry', () => {
   it('builds with BuildKit, tagged from the git context', () => {
     expect(built.exitCode).toBe(0)
     const sha = actionEnv.GITHUB_SHA.slice(0, 7)
-    expect(built.outputs.tags.split('\n')).toEqual([`${repo}:main`, `${repo}:latest`, `${repo}:sha-${sha}`])
+    expect(built.outputs.tags.split('\n')).toEqual([
+      `${repo}:main`,
+      `${repo}:latest`,
+      `${repo}:sha-${sha}`
+    ])
     expect(built.outputs.imageid).toMatch(/^sha256:[a-f0-9]{64}$/)
     expect(built.outputs.digest).toBe('')
-    const labels = JSON.parse(docker(['image', 'inspect', '--format', '{{json .Config.Labels}}', `${repo}:main`]))
+    const labels = JSON.parse(
+      docker(['image', 'inspect', '--format', '{{json .Config.Labels}}', `${repo}:main`])
+    )
     expect(labels['org.opencontainers.image.revision']).toBe(actionEnv.GITHUB_SHA)
     expect(labels['org.opencontainers.image.source']).toBe('https://github.com/acme/shop')
   })
@@ -92,7 +98,11 @@ describe('build and push against the real engine and registry', () => {
   it('pushes with a login, outputs the registry digest, and logs out in the post step', async () => {
     const pushed = await runAction(
       'push',
-      { tags: built.outputs.tags, username: env.REGISTRY_USERNAME, password: env.REGISTRY_PASSWORD },
+      {
+        tags: built.outputs.tags,
+        username: env.REGISTRY_USERNAME,
+        password: env.REGISTRY_PASSWORD
+      },
       { env: actionEnv }
     )
     expect(pushed.exitCode).toBe(0)
@@ -103,7 +113,11 @@ describe('build and push against the real engine and registry', () => {
     expect(pushed.outputs.ref).toBe(`${repo}@${pushed.outputs.digest}`)
     expect(pushed.state['logged-in-registry']).toBe(env.REGISTRY)
 
-    const post = await runAction('push', {}, { env: actionEnv, state: { isPost: 'true', ...pushed.state } })
+    const post = await runAction(
+      'push',
+      {},
+      { env: actionEnv, state: { isPost: 'true', ...pushed.state } }
+    )
     expect(post.exitCode).toBe(0)
     expect(post.log).toContain(`Logged out of ${env.REGISTRY}`)
 
@@ -119,23 +133,35 @@ describe('build and push against the real engine and registry', () => {
   it('fails a broken Dockerfile with one clear error and exit 1', async () => {
     const run = await runAction(
       'build',
-      { context: fixture('broken'), image: `${repo}-broken`, 'build-args': `BASE_IMAGE=${env.DEBIAN_IMAGE}` },
+      {
+        context: fixture('broken'),
+        image: `${repo}-broken`,
+        'build-args': `BASE_IMAGE=${env.DEBIAN_IMAGE}`
+      },
       { env: actionEnv }
     )
     expect(run.exitCode).toBe(1)
     const errors = run.log.split('\n').filter(l => l.startsWith('::error::'))
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/docker build failed \(exit 1\): .*(exit code: 7|returned a non-zero code: 7)/)
+    expect(errors[0]).toMatch(
+      /docker build failed \(exit 1\): .*(exit code: 7|returned a non-zero code: 7)/
+    )
     expect(run.outputs.imageid).toBeUndefined()
   })
 
   it('retries a registry that is down, then fails clearly and reports nothing pushed', async () => {
     const deadTag = `127.0.0.1:5999/k8s-stack-test/down:1`
     docker(['tag', `${repo}:main`, deadTag])
-    const run = await runAction('push', { tags: deadTag, retries: '3', 'retry-delay': '100ms' }, { env: actionEnv })
+    const run = await runAction(
+      'push',
+      { tags: deadTag, retries: '3', 'retry-delay': '100ms' },
+      { env: actionEnv }
+    )
     expect(run.exitCode).toBe(1)
     expect(run.log.match(/Push of .* failed \(attempt \d\/3\)/g)).toHaveLength(2)
-    expect(run.log).toMatch(/::error::Pushing 127\.0\.0\.1:5999\/k8s-stack-test\/down:1 failed after retries: .*connection refused/)
+    expect(run.log).toMatch(
+      /::error::Pushing 127\.0\.0\.1:5999\/k8s-stack-test\/down:1 failed after retries: .*connection refused/
+    )
     expect(run.outputs.digest).toBeUndefined()
     expect(run.outputs.ref).toBeUndefined()
   })
@@ -143,6 +169,8 @@ describe('build and push against the real engine and registry', () => {
   it('refuses bad input before doing anything', async () => {
     const run = await runAction('push', { tags: 'Upper/Case:1' }, { env: actionEnv })
     expect(run.exitCode).toBe(1)
-    expect(run.log).toContain('::error::Invalid image reference "Upper/Case:1": repository component "Upper" must be lowercase')
+    expect(run.log).toContain(
+      '::error::Invalid image reference "Upper/Case:1": repository component "Upper" must be lowercase'
+    )
   })
 })

@@ -64,12 +64,7 @@ describe('Inputs', () => {
     )
   })
 
-  it.each([
-    ['-5s'],
-    ['5 minutes'],
-    ['abc'],
-    ['1d']
-  ])('rejects duration %j', raw => {
+  it.each([['-5s'], ['5 minutes'], ['abc'], ['1d']])('rejects duration %j', raw => {
     expect(() => from({ timeout: raw }).duration('timeout', '5m')).toThrow(
       /^Invalid input "timeout": .* Expected a duration such as 90s, 5m or 1h30m/
     )

@@ -22,7 +22,12 @@ describe('deriveTags', () => {
     ['other tag', { ref: 'refs/tags/nightly' }, ['nightly', 'sha-0123456'], 'nightly'],
     [
       'pull request',
-      { ref: 'refs/pull/42/merge', eventName: 'pull_request', prNumber: 42, prHeadSha: 'fedcba9876543210' },
+      {
+        ref: 'refs/pull/42/merge',
+        eventName: 'pull_request',
+        prNumber: 42,
+        prHeadSha: 'fedcba9876543210'
+      },
       ['pr-42', 'sha-fedcba9'],
       'pr-42'
     ]
@@ -78,14 +83,20 @@ describe('imageMetadata', () => {
   })
 
   it('refuses an image with a tag and explicit tags with a digest', () => {
-    expect(() => imageMetadata({ image: 'acme/app:1', tags: [], labels: {}, context: base, created })).toThrow(
-      'Invalid input "image"'
-    )
     expect(() =>
-      imageMetadata({ image: '', tags: [`acme/app@sha256:${'b'.repeat(64)}`], labels: {}, context: base, created })
+      imageMetadata({ image: 'acme/app:1', tags: [], labels: {}, context: base, created })
+    ).toThrow('Invalid input "image"')
+    expect(() =>
+      imageMetadata({
+        image: '',
+        tags: [`acme/app@sha256:${'b'.repeat(64)}`],
+        labels: {},
+        context: base,
+        created
+      })
     ).toThrow('Invalid input "tags"')
-    expect(() => imageMetadata({ image: 'Acme/App', tags: [], labels: {}, context: base, created })).toThrow(
-      'must be lowercase'
-    )
+    expect(() =>
+      imageMetadata({ image: 'Acme/App', tags: [], labels: {}, context: base, created })
+    ).toThrow('must be lowercase')
   })
 })

@@ -6,7 +6,10 @@ const digest = `sha256:${'a'.repeat(64)}`
 describe('parseReference', () => {
   it.each([
     ['nginx', { registry: '', path: 'nginx' }],
-    ['127.0.0.1:5000/k8s-stack/backend:1.2.3', { registry: '127.0.0.1:5000', path: 'k8s-stack/backend', tag: '1.2.3' }],
+    [
+      '127.0.0.1:5000/k8s-stack/backend:1.2.3',
+      { registry: '127.0.0.1:5000', path: 'k8s-stack/backend', tag: '1.2.3' }
+    ],
     ['localhost/app', { registry: 'localhost', path: 'app' }],
     [`ghcr.io/org/app@${digest}`, { registry: 'ghcr.io', path: 'org/app', digest }],
     [`ghcr.io/org/app:v1@${digest}`, { registry: 'ghcr.io', path: 'org/app', tag: 'v1', digest }],
@@ -33,7 +36,9 @@ describe('parseReference', () => {
   })
 
   it('names the accepted form in every error', () => {
-    expect(() => parseReference('UPPER')).toThrow('Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>]')
+    expect(() => parseReference('UPPER')).toThrow(
+      'Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>]'
+    )
   })
 })
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { digestReference, isTransient, parsePushDigest, registryOf } from '../../../src/docker/registry'
+import {
+  digestReference,
+  isTransient,
+  parsePushDigest,
+  registryOf
+} from '../../../src/docker/registry'
 
 const digest = `sha256:${'c'.repeat(64)}`
 

@@ -35006,7 +35006,9 @@ function exec_lastErrorLine(result) {
         .split('\n')
         .map(l => l.trim())
         .filter(Boolean);
-    const errorLine = [...lines].reverse().find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
+    const errorLine = [...lines]
+        .reverse()
+        .find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
     return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
@@ -35016,6 +35018,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /** Reads the context from the runner's environment and event payload. */
 function readGitContext(env = process.env) {
+    // The event payload is untyped JSON; only the fields read below are relied upon.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     let event = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
@@ -36062,7 +36066,10 @@ async function findDockerCli(searchPath = process.env.PATH ?? '') {
     const candidates = findAllOnPath('docker', searchPath);
     const rejected = [];
     for (const path of candidates) {
-        const buildx = await core_exec_exec(path, ['buildx', 'version'], { stream: false, timeoutMs: 20_000 }).catch(() => undefined);
+        const buildx = await core_exec_exec(path, ['buildx', 'version'], {
+            stream: false,
+            timeoutMs: 20_000
+        }).catch(() => undefined);
         const version = await clientVersion(path);
         if (buildx?.exitCode === 0)
             return { path, builder: 'buildx', version };
@@ -36118,7 +36125,8 @@ function reference_parseReference(ref) {
     }
     const parts = rest.split('/');
     let registry = '';
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
+    if (parts.length > 1 &&
+        (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
         registry = parts.shift();
         if (!HOST.test(registry))
             throw new ReferenceError(ref, `registry "${registry}" is not a host[:port]`);
@@ -36291,7 +36299,8 @@ async function logout(docker, registry) {
 }
 /** Errors worth another try: the registry or the network, not the request. */
 function isTransient(message) {
-    return /connection refused|connection reset|i\/o timeout|timeout|EOF|50[0-4]|too many requests|429|temporarily unavailable|no such host|broken pipe|TLS handshake/i.test(message) && !/denied|unauthorized|authentication required|manifest invalid|name invalid|tag invalid/i.test(message);
+    return (/connection refused|connection reset|i\/o timeout|timeout|EOF|50[0-4]|too many requests|429|temporarily unavailable|no such host|broken pipe|TLS handshake/i.test(message) &&
+        !/denied|unauthorized|authentication required|manifest invalid|name invalid|tag invalid/i.test(message));
 }
 /** `docker push` prints `<tag>: digest: sha256:... size: N` for what the registry stored. */
 function parsePushDigest(output) {
@@ -36535,7 +36544,13 @@ async function main() {
         summary_setOutput('digest', digest);
         summary_setOutput('ref', digest ? digestReference(image, digest) : '');
         summary_setOutput('version', meta.version);
-        summary_setOutput('metadata', JSON.stringify({ tags: meta.tags, labels: meta.labels, imageid: imageId, digest, builder: cli.builder }));
+        summary_setOutput('metadata', JSON.stringify({
+            tags: meta.tags,
+            labels: meta.labels,
+            imageid: imageId,
+            digest,
+            builder: cli.builder
+        }));
         await writeSummary([
             `### 🐳 Built ${image}`,
             markdownTable(['', ''], [

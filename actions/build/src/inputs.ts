@@ -44,7 +44,9 @@ export function readBuildInputs(inputs = new Inputs()): BuildInputs {
     retries: inputs.integer('retries', 3, 1, 10)
   }
   if (!result.image && result.tags.length === 0) {
-    throw new Error('Invalid input "image" and "tags": both are empty. Expected image (registry/repository) or tags (image:tag, comma- or newline-separated).')
+    throw new Error(
+      'Invalid input "image" and "tags": both are empty. Expected image (registry/repository) or tags (image:tag, comma- or newline-separated).'
+    )
   }
   if (result.push && result.load === false && result.tags.length === 0 && !result.image) {
     throw new Error('Invalid input "push": nothing to push without tags or image.')

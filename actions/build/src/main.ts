@@ -46,7 +46,10 @@ export async function main(): Promise<void> {
     let digest = ''
     if (inputs.push) {
       if (cli.builder === 'buildx') {
-        const buildxMeta = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, string>
+        const buildxMeta = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<
+          string,
+          string
+        >
         digest = buildxMeta['containerimage.digest'] ?? ''
       } else {
         for (const tag of meta.tags) {
@@ -65,17 +68,29 @@ export async function main(): Promise<void> {
     setOutput('digest', digest)
     setOutput('ref', digest ? digestReference(image, digest) : '')
     setOutput('version', meta.version)
-    setOutput('metadata', JSON.stringify({ tags: meta.tags, labels: meta.labels, imageid: imageId, digest, builder: cli.builder }))
+    setOutput(
+      'metadata',
+      JSON.stringify({
+        tags: meta.tags,
+        labels: meta.labels,
+        imageid: imageId,
+        digest,
+        builder: cli.builder
+      })
+    )
 
     await writeSummary(
       [
         `### 🐳 Built ${image}`,
-        markdownTable(['', ''], [
-          ['Builder', `${cli.builder} (docker ${cli.version})`],
-          ['Image ID', `\`${imageId}\``],
-          ['Digest', digest ? `\`${digest}\`` : 'not pushed'],
-          ['Tags', meta.tags.map(t => `\`${t}\``).join('<br>')]
-        ]),
+        markdownTable(
+          ['', ''],
+          [
+            ['Builder', `${cli.builder} (docker ${cli.version})`],
+            ['Image ID', `\`${imageId}\``],
+            ['Digest', digest ? `\`${digest}\`` : 'not pushed'],
+            ['Tags', meta.tags.map(t => `\`${t}\``).join('<br>')]
+          ]
+        ),
         ''
       ].join('\n')
     )

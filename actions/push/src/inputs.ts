@@ -17,17 +17,23 @@ export function readPushInputs(inputs = new Inputs()): PushInputs {
   maskSecret(password)
   const tags = inputs.list('tags')
   if (tags.length === 0) {
-    throw new Error('Invalid input "tags": "". Expected the image tags to push (image:tag, comma- or newline-separated), e.g. the build action\'s tags output.')
+    throw new Error(
+      'Invalid input "tags": "". Expected the image tags to push (image:tag, comma- or newline-separated), e.g. the build action\'s tags output.'
+    )
   }
   for (const tag of tags) {
     const ref = parseReference(tag)
     if (ref.digest || !ref.tag) {
-      throw new Error(`Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag (a tag, no digest).`)
+      throw new Error(
+        `Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag (a tag, no digest).`
+      )
     }
   }
   const username = inputs.string('username')
   if (Boolean(username) !== Boolean(password)) {
-    throw new Error('Invalid input "username"/"password": only one is set. Expected both (to log in) or neither (already logged in).')
+    throw new Error(
+      'Invalid input "username"/"password": only one is set. Expected both (to log in) or neither (already logged in).'
+    )
   }
   return {
     tags,

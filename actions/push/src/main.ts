@@ -24,7 +24,8 @@ export async function main(): Promise<void> {
     )
   }
   const digests = new Set(results.map(r => r.digest))
-  if (digests.size > 1) core.warning(`The pushed tags have different digests: ${[...digests].join(', ')}`)
+  if (digests.size > 1)
+    core.warning(`The pushed tags have different digests: ${[...digests].join(', ')}`)
   const digest = results[0].digest
   const ref = digestReference(results[0].tag, digest)
 
@@ -34,7 +35,10 @@ export async function main(): Promise<void> {
   await writeSummary(
     [
       `### 📦 Pushed \`${ref}\``,
-      markdownTable(['Tag', 'Digest', 'Attempts'], results.map(r => [r.tag, r.digest, r.attempts])),
+      markdownTable(
+        ['Tag', 'Digest', 'Attempts'],
+        results.map(r => [r.tag, r.digest, r.attempts])
+      ),
       ''
     ].join('\n')
   )
