@@ -380,8 +380,121 @@ ensure_images() {
 
 tool_dir() { bash "$TOOLS_SH" path "$1"; }
 
+KWOK_WORKDIR_DIR="$STATE/kwok"
+KUBECONFIG_FILE="$STATE/kubeconfig"
+NODES=(kwok-node-0 kwok-node-1)
+
+ensure_tools() {
+  # tools.sh holds a lock per tool: a build another process started is waited for.
+  bash "$TOOLS_SH" all 9>&- || die "building the pinned tools failed (sandbox/tools.sh all)"
+}
+
+kwokctl() {
+  KWOK_WORKDIR="$KWOK_WORKDIR_DIR" KWOK_KUBE_VERSION="v$KUBERNETES_VERSION" \
+    KWOK_KUBECTL_BINARY="$(tool_dir kubernetes)/kubectl" \
+    "$(tool_dir kwok)/kwokctl" "$@" 9>&-
+}
+kube() { KUBECONFIG="$KUBECONFIG_FILE" "$(tool_dir kubernetes)/kubectl" --request-timeout=10s "$@" 9>&-; }
+
+api_ready() { [ -s "$KUBECONFIG_FILE" ] && [ "$(kube get --raw=/readyz 2>/dev/null)" = ok ]; }
+cluster_exists() { [ -f "$KWOK_WORKDIR_DIR/clusters/$CLUSTER/kwok.yaml" ]; }
+ready_app_nodes() {
+  kube get nodes -l role=app -o jsonpath='{range .items[*]}{range .status.conditions[?(@.type=="Ready")]}{.status}{"\n"}{end}{end}' 2>/dev/null |
+    grep -c '^True$' || true
+}
+
+node_manifest() {
+  local n
+  for n in "${NODES[@]}"; do
+    cat <<YAML
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: $n
+  annotations:
+    node.alpha.kubernetes.io/ttl: "0"
+    kwok.x-k8s.io/node: fake
+  labels:
+    kubernetes.io/arch: amd64
+    kubernetes.io/hostname: $n
+    kubernetes.io/os: linux
+    kubernetes.io/role: agent
+    node-role.kubernetes.io/agent: ""
+    type: kwok
+    role: app
+status:
+  allocatable: {cpu: "32", memory: 256Gi, pods: "110"}
+  capacity: {cpu: "32", memory: 256Gi, pods: "110"}
+  nodeInfo:
+    architecture: amd64
+    operatingSystem: linux
+    kubeletVersion: v$KUBERNETES_VERSION
+    kubeProxyVersion: fake
+  phase: Running
+YAML
+  done
+}
+
+create_cluster() {
+  local k e w
+  k=$(tool_dir kubernetes); e=$(tool_dir etcd); w=$(tool_dir kwok)
+  log "creating the kwok cluster $CLUSTER (Kubernetes $KUBERNETES_VERSION, binary runtime, local binaries)"
+  kwokctl create cluster --name "$CLUSTER" --runtime binary \
+    --kube-apiserver-binary "$k/kube-apiserver" \
+    --kube-controller-manager-binary "$k/kube-controller-manager" \
+    --kube-scheduler-binary "$k/kube-scheduler" \
+    --kwok-controller-binary "$w/kwok" \
+    --etcd-binary "$e/server" \
+    --disable-qps-limits \
+    --extra-args kube-apiserver=bind-address=127.0.0.1 \
+    --kubeconfig "$KUBECONFIG_FILE" --wait 90s >>"$STATE/kwokctl.log" 2>&1
+}
+
 ensure_cluster() {
-  : # filled in below
+  local start=$SECONDS
+  if ! api_ready; then
+    if cluster_exists; then
+      log "starting the existing kwok cluster $CLUSTER"
+      if ! kwokctl start cluster --name "$CLUSTER" --wait 90s >>"$STATE/kwokctl.log" 2>&1 ||
+        ! wait_for "kube-apiserver" 60 api_ready; then
+        log "the existing cluster did not come back; recreating it"
+        kwokctl delete cluster --name "$CLUSTER" --kubeconfig "$KUBECONFIG_FILE" >>"$STATE/kwokctl.log" 2>&1 || true
+        create_cluster || die "kwokctl create cluster failed; see $STATE/kwokctl.log"
+      fi
+    else
+      create_cluster || die "kwokctl create cluster failed; see $STATE/kwokctl.log"
+    fi
+    chmod 600 "$KUBECONFIG_FILE"
+    wait_for "kube-apiserver" 60 api_ready || die "the API server did not answer /readyz within 60 s; see $STATE/kwokctl.log"
+  fi
+  if [ "$(ready_app_nodes)" -lt "${#NODES[@]}" ]; then
+    node_manifest | kube apply -f - >/dev/null || die "applying the kwok nodes failed"
+    wait_for "${#NODES[@]} Ready nodes labelled role=app" 60 nodes_ready ||
+      die "the kwok nodes did not become Ready within 60 s; see $KWOK_WORKDIR_DIR/clusters/$CLUSTER/logs"
+    echo "$((SECONDS - start))" >"$STATE/cluster-startup-seconds"
+    log "cluster ready in $((SECONDS - start))s"
+  fi
+}
+nodes_ready() { [ "$(ready_app_nodes)" -ge "${#NODES[@]}" ]; }
+
+cluster_status() {
+  if api_ready; then
+    status_line cluster up "$CLUSTER, Kubernetes $(kube version -o json 2>/dev/null | jq -r .serverVersion.gitVersion), $(ready_app_nodes) Ready nodes role=app, KUBECONFIG=$KUBECONFIG_FILE"
+  elif cluster_exists; then
+    status_line cluster down "$CLUSTER exists but its API does not answer"
+  else
+    status_line cluster absent "$CLUSTER"
+  fi
+}
+
+cluster_down() {
+  if cluster_exists; then
+    log "deleting the kwok cluster $CLUSTER"
+    kwokctl delete cluster --name "$CLUSTER" --kubeconfig "$KUBECONFIG_FILE" >>"$STATE/kwokctl.log" 2>&1 ||
+      log "kwokctl delete cluster failed; see $STATE/kwokctl.log"
+  fi
+  rm -f "$KUBECONFIG_FILE"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -406,7 +519,7 @@ print_env() { # MODE: stdout (PATH expanded) | file (PATH prepended at source ti
   echo "export REGISTRY=$(sq "$REGISTRY")"
   echo "export REGISTRY_USERNAME=$(sq "$REGISTRY_USERNAME")"
   echo "export REGISTRY_PASSWORD=$(sq "$password")"
-  echo "export KUBECONFIG=$(sq "$STATE/kubeconfig")"
+  echo "export KUBECONFIG=$(sq "$KUBECONFIG_FILE")"
   echo "export K8S_STACK_HELM3=$(sq "$(tool_dir helm3)/helm")"
   echo "export K8S_STACK_HELM4=$(sq "$(tool_dir helm4)/helm")"
   echo "export K8S_STACK_TRIVY=$(sq "$(tool_dir trivy)/trivy")"
@@ -456,7 +569,6 @@ cmd_status() {
   cluster_status
 }
 
-cluster_status() { status_line cluster unknown "not implemented yet"; }
 
 # ---------------------------------------------------------------------------------------
 
@@ -468,6 +580,7 @@ cmd_up() {
   ensure_dockerd
   ensure_registry
   ensure_images
+  ensure_tools
   write_env_file
   ensure_cluster
   log "up in $((SECONDS - start))s"
@@ -482,7 +595,6 @@ cmd_down() {
   log "down"
 }
 
-cluster_down() { :; }
 
 case "${1:-}" in
   up) cmd_up ;;
