@@ -1,6 +1,6 @@
 // Headless Chromium (Debian's) loads the frontend served by its real nginx image, with /api
 // routed to the real backend container the way the Ingress routes it, and sees live data.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createServer, request, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,10 @@ import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { sandboxEnv } from '../../support/sandbox'
 import { buildApp, dockerOk, removeContainer, repo, runHardened, waitFor200 } from './containers'
+
+// Image builds, a cold sandbox and rollouts take minutes: jest's project-level testTimeout
+// does not reach hooks here, so the file sets its own.
+jest.setTimeout(900000)
 
 const CHROMIUM = '/usr/bin/chromium'
 const VERSION = `4.5.6-browser${process.pid}`

@@ -1,6 +1,6 @@
 // Both app images built from their Dockerfiles with the real engine on the sandbox's base
 // images, run as the chart runs them (read-only root, no capabilities), and probed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { sandboxEnv } from '../../support/sandbox'
 import {
   buildApp,
@@ -11,6 +11,10 @@ import {
   runHardened,
   waitFor200
 } from './containers'
+
+// Image builds, a cold sandbox and rollouts take minutes: jest's project-level testTimeout
+// does not reach hooks here, so the file sets its own.
+jest.setTimeout(900000)
 
 const VERSION = `3.2.1-it${process.pid}`
 const SENTINEL = `sentinel-db-password-${process.pid}`

@@ -1,6 +1,6 @@
 // helm lint --strict and helm template with Helm 3 and Helm 4 for every values file; the
 // checklist rules over each fresh render; schema errors; the plain manifests never drift.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +20,10 @@ import {
   type K8sObject
 } from '../../unit/k8s/checklist'
 import { VALUES_FILES, chart, repo, run, template, templateError } from './helm'
+
+// Image builds, a cold sandbox and rollouts take minutes: jest's project-level testTimeout
+// does not reach hooks here, so the file sets its own.
+jest.setTimeout(900000)
 
 const DIGEST = 'sha256:' + 'a1'.repeat(32)
 const MONITORING = ['--api-versions', 'monitoring.coreos.com/v1']
