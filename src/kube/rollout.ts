@@ -265,12 +265,13 @@ export async function waitForRollout(
         objects => {
           // Replace what this stream knows with its current view (a relist may drop objects).
           const mine = sources.get(sourceId) ?? new Set<string>()
+          const before = new Map([...mine].map(k => [k, states.get(k)]))
           for (const k of mine) states.delete(k)
           mine.clear()
           for (const o of objects.values()) {
             const k = key(stream.kind, o.metadata.namespace ?? '', o.metadata.name)
             const state = rolloutState(stream.kind, o)
-            const previous = states.get(k)
+            const previous = before.get(k)
             const status: WorkloadStatus = {
               kind: stream.kind,
               namespace: o.metadata.namespace ?? '',

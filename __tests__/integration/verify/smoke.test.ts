@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import http from 'node:http'
 import { AddressInfo } from 'node:net'
 import {
@@ -12,6 +12,7 @@ import { buildAppImage, runContainer, type RunningContainer } from './app-contai
 import { kubeClient } from './fixture-release'
 
 // Smoke checks against real HTTP servers: the apps' images in the Docker engine.
+jest.setTimeout(600_000)
 let backend: RunningContainer
 let frontend: RunningContainer
 const fast: SmokeOptions = { deadlineMs: 3000, initialBackoffMs: 100 }

@@ -43620,7 +43620,9 @@ function lastErrorLine(result) {
         .split('\n')
         .map(l => l.trim())
         .filter(Boolean);
-    const errorLine = [...lines].reverse().find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
+    const errorLine = [...lines]
+        .reverse()
+        .find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
     return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
@@ -46019,13 +46021,14 @@ async function waitForRollout(client, target, options) {
             }, objects => {
                 // Replace what this stream knows with its current view (a relist may drop objects).
                 const mine = sources.get(sourceId) ?? new Set();
+                const before = new Map([...mine].map(k => [k, states.get(k)]));
                 for (const k of mine)
                     states.delete(k);
                 mine.clear();
                 for (const o of objects.values()) {
                     const k = key(stream.kind, o.metadata.namespace ?? '', o.metadata.name);
                     const state = rolloutState(stream.kind, o);
-                    const previous = states.get(k);
+                    const previous = before.get(k);
                     const status = {
                         kind: stream.kind,
                         namespace: o.metadata.namespace ?? '',
@@ -46673,7 +46676,7 @@ async function main() {
         summary_setOutput('revision', current ? String(current.version) : '');
         await writeSummary(main_summary(inputs, rollout, violations, smoke, failed, rolledBack, rollbackError));
         if (failed.length) {
-            const what = failed.map(f => `${f.kind} ${f.object || f.name}`).join('; ');
+            const what = failed.map(f => `${f.kind} ${f.object || f.message}`).join('; ');
             const rb = rolledBack
                 ? ` Rolled back ${inputs.release} from revision ${rolledBack.from} to revision ${rolledBack.to} (now revision ${rolledBack.now}), which ${rolledBack.ready ? 'is ready' : `is NOT ready: ${rolledBack.reason}`}.`
                 : rollbackError

@@ -195,7 +195,7 @@ export async function main(): Promise<void> {
     )
 
     if (failed.length) {
-      const what = failed.map(f => `${f.kind} ${f.object || f.name}`).join('; ')
+      const what = failed.map(f => `${f.kind} ${f.object || f.message}`).join('; ')
       const rb = rolledBack
         ? ` Rolled back ${inputs.release} from revision ${rolledBack.from} to revision ${rolledBack.to} (now revision ${rolledBack.now}), which ${rolledBack.ready ? 'is ready' : `is NOT ready: ${rolledBack.reason}`}.`
         : rollbackError
