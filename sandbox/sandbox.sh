@@ -90,11 +90,10 @@ sha() { sha256sum | cut -c1-16; }
 # ---------------------------------------------------------------------------------------
 # a. packages and the Docker engine
 
-pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-
 ensure_packages() {
-  local missing=() p
-  for p in "${PACKAGES[@]}"; do pkg_installed "$p" || missing+=("$p"); done
+  local missing=() p installed
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null | awk '/install ok installed/{print $1}')
+  for p in "${PACKAGES[@]}"; do grep -qx "$p" <<<"$installed" || missing+=("$p"); done
   [ "${#missing[@]}" -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || die "missing Debian packages (${missing[*]}); run as root to install them"
   log "installing ${missing[*]}"
@@ -250,10 +249,13 @@ import_dir() { # DIR IMAGE HASH CHANGES...
 
 PATH_ENV='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
+host_npm_dir() { cd "$(dirname "$(readlink -f "$(command -v npm)")")/.." && pwd; }
+host_npm_version() { jq -r .version "$(host_npm_dir)/package.json"; }
+
 customize_node() { # DIR
   local dir=$1 node npm_dir
   node=$(readlink -f "$(command -v node)")
-  npm_dir=$(cd "$(dirname "$(readlink -f "$(command -v npm)")")/.." && pwd)
+  npm_dir=$(host_npm_dir)
   in_chroot "$dir" 'apt-get update -qq && apt-get install -y -qq --no-install-recommends ca-certificates
     groupadd --gid 1000 node
     useradd --uid 1000 --gid node --shell /bin/bash --create-home --home-dir /home/node node'
@@ -353,7 +355,7 @@ image_hash() { # KIND ROOTFS_TAR
     basename "$2"
     case "$1" in
       debian) echo debian ;;
-      node) declare -f customize_node; node --version; npm --version ;;
+      node) declare -f customize_node; node --version; host_npm_version ;;
       nginx) declare -f customize_nginx ;;
     esac
     declare -f build_image import_dir in_chroot
@@ -378,7 +380,18 @@ ensure_images() {
 # ---------------------------------------------------------------------------------------
 # d. the Kubernetes control plane (kwok)
 
-tool_dir() { bash "$TOOLS_SH" path "$1"; }
+# Bin dirs of the pinned tools, asked of tools.sh once per run.
+declare -A TOOL_DIRS=()
+load_tool_dirs() {
+  local t
+  for t in kubernetes kwok helm3 helm4 trivy oras act actionlint etcd; do
+    TOOL_DIRS[$t]=$(bash "$TOOLS_SH" path "$t")
+  done
+}
+tool_dir() {
+  [ "${#TOOL_DIRS[@]}" -gt 0 ] || load_tool_dirs
+  echo "${TOOL_DIRS[$1]}"
+}
 
 KWOK_WORKDIR_DIR="$STATE/kwok"
 KUBECONFIG_FILE="$STATE/kubeconfig"
@@ -572,17 +585,24 @@ cmd_status() {
 
 # ---------------------------------------------------------------------------------------
 
+# step FN: runs FN; with SANDBOX_TIMING=1 logs how long it took.
+step() {
+  local t0=$EPOCHREALTIME
+  "$@"
+  [ "${SANDBOX_TIMING:-}" != 1 ] || log "$1: $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.2fs", b-a}')"
+}
+
 cmd_up() {
   local start=$SECONDS
   exec 9>"$STATE/up.lock"
   flock 9
-  ensure_packages
-  ensure_dockerd
-  ensure_registry
-  ensure_images
-  ensure_tools
-  write_env_file
-  ensure_cluster
+  step ensure_packages
+  step ensure_dockerd
+  step ensure_registry
+  step ensure_images
+  step ensure_tools
+  step write_env_file
+  step ensure_cluster
   log "up in $((SECONDS - start))s"
 }
 
@@ -595,6 +615,8 @@ cmd_down() {
   log "down"
 }
 
+
+load_tool_dirs
 
 case "${1:-}" in
   up) cmd_up ;;
