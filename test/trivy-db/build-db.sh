@@ -26,8 +26,8 @@ src_hash=$(cd "$here" && cat go.mod go.sum main.go | sha256sum | cut -c1-16)
 builder="$cache_root/bin/trivy-fixture-db-$src_hash"
 if [ ! -x "$builder" ]; then
   mkdir -p "$cache_root/bin"
-  (cd "$here" && CGO_ENABLED=0 go build -trimpath -o "$builder.partial" .)
-  mv "$builder.partial" "$builder"
+  (cd "$here" && CGO_ENABLED=0 go build -trimpath -o "$builder.partial.$$" .)
+  mv "$builder.partial.$$" "$builder"
 fi
 
 build() { "$builder" -fixtures "$here/fixtures" -out "$1" "${extra[@]}" >/dev/null; }

@@ -210,6 +210,17 @@ describe('trivy image, offline, against the fixture DB', () => {
     expect({ code: node.run.code, ids: ids(node.report) }).toEqual({ code: 0, ids: [] })
   })
 
+  // Why the scan action checks metadata.json's age itself: trivy does not.
+  it('uses a stale DB silently when updates are skipped', async () => {
+    const stale = await buildFixtureDbWithTimes({
+      updatedAt: '2020-01-01T00:00:00Z',
+      nextUpdate: '2020-01-02T00:00:00Z'
+    })
+    const { run: result, report } = await scan(vulnerableImage, stale, ['--severity', 'CRITICAL'])
+    expect(result.code).toBe(0)
+    expect(ids(report)).toEqual([CRITICAL_ID])
+  })
+
   it('fails with updates skipped when the cache holds no DB', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'trivy-cache-empty-'))
     const result = await run(
