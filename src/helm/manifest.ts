@@ -8,8 +8,8 @@ export interface ManifestObject {
   name: string
   /** '' for cluster-scoped kinds and for objects that take the release namespace. */
   namespace: string
-  /** Canonical YAML of the whole object (keys sorted), for diffing. */
-  yaml: string
+  /** Canonical YAML of the whole object (keys sorted, Secret values hidden), for diffing. */
+  readonly yaml: string
   body: Record<string, unknown>
 }
 
@@ -43,12 +43,17 @@ export function parseManifest(text: string, defaultNamespace = ''): ManifestObje
     const metadata = (body.metadata ?? {}) as Record<string, unknown>
     const kind = String(body.kind)
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED.has(kind) ? '' : defaultNamespace
+    let canonical: string | undefined
     objects.push({
       apiVersion: String(body.apiVersion ?? ''),
       kind,
       name: String(metadata.name ?? ''),
       namespace,
-      yaml: YAML.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), { lineWidth: 0 }),
+      // Computed on first use: only a diff needs it, and it is the costly part.
+      get yaml(): string {
+        canonical ??= YAML.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), { lineWidth: 0 })
+        return canonical
+      },
       body
     })
   }

@@ -43280,7 +43280,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -43680,7 +43680,8 @@ function parseReference(ref) {
     }
     const parts = rest.split('/');
     let registry = '';
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
+    if (parts.length > 1 &&
+        (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
         registry = parts.shift();
         if (!HOST.test(registry))
             throw new src_ReferenceError(ref, `registry "${registry}" is not a host[:port]`);
@@ -44057,7 +44058,9 @@ function lastErrorLine(result) {
         .split('\n')
         .map(l => l.trim())
         .filter(Boolean);
-    const errorLine = [...lines].reverse().find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
+    const errorLine = [...lines]
+        .reverse()
+        .find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
     return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
@@ -45211,12 +45214,17 @@ function parseManifest(text, defaultNamespace = '') {
         const metadata = (body.metadata ?? {});
         const kind = String(body.kind);
         const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED.has(kind) ? '' : defaultNamespace;
+        let canonical;
         objects.push({
             apiVersion: String(body.apiVersion ?? ''),
             kind,
             name: String(metadata.name ?? ''),
             namespace,
-            yaml: dist.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), { lineWidth: 0 }),
+            // Computed on first use: only a diff needs it, and it is the costly part.
+            get yaml() {
+                canonical ??= dist.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), { lineWidth: 0 });
+                return canonical;
+            },
             body
         });
     }
@@ -46288,6 +46296,7 @@ class ReadinessObserver {
     kept = new Map();
     stopped = false;
     loop;
+    wake = new AbortController();
     constructor(client, workloads, intervalMs = 1000) {
         this.client = client;
         this.workloads = workloads;
@@ -46295,19 +46304,21 @@ class ReadinessObserver {
     }
     /** Records the generations before the upgrade, then looks again every interval. */
     async start() {
-        for (const w of this.workloads) {
+        await Promise.all(this.workloads.map(async (w) => {
             const found = await this.client.find(w.kind, w.name, w.namespace).catch(() => undefined);
             this.baseGeneration.set(key(w), found?.metadata.generation ?? 0);
-        }
+        }));
         this.loop = (async () => {
             while (!this.stopped) {
                 await Promise.all(this.workloads.map(w => this.look(w).catch(() => undefined)));
-                await new Promise(r => setTimeout(r, this.intervalMs));
+                await sleep(this.intervalMs, this.wake.signal);
             }
         })();
     }
     async stop() {
         this.stopped = true;
+        // Ends the pause at once: stopping must not wait out an interval.
+        this.wake.abort();
         await this.loop;
     }
     /** Workloads whose kept state was not ready, each with its detail. */
@@ -46496,6 +46507,8 @@ async function waitForWorkloads(client, objects, timeoutMs) {
 
 
 
+/** Phase timings for step debug logs (ACTIONS_STEP_DEBUG): where a deploy's time goes. */
+const phase = (name) => core_debug(`[${Math.round(performance.now())} ms] ${name}`);
 const KUBECONFIG_STATE = 'kubeconfig-file';
 const FIELD_MANAGER = 'k8s-stack-deploy';
 /** Where the kubeconfig comes from: the input (written to a 0600 file) or the environment. */
@@ -46512,11 +46525,13 @@ async function connect(inputs) {
     return { client: new KubeClient(connection), file };
 }
 async function main() {
+    phase('start');
     const inputs = readDeployInputs();
     const { client, file } = await group('Connect', async () => {
         const connected = await connect(inputs);
         // Fails fast and clearly on an unreachable server or refused credentials.
         await client_version(connected.client);
+        phase('connected');
         return connected;
     });
     try {
@@ -46535,19 +46550,23 @@ async function client_version(client) {
     info(`Kubernetes API server ${client.connection.server}: ${version?.gitVersion ?? 'unknown version'}`);
 }
 async function deployChart(client, inputs, kubeconfig) {
-    const binary = await findHelm({
-        path: inputs.helm || undefined,
-        prefer: inputs.helmVersion,
-        extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
-    });
-    info(`Helm ${binary.version} (${binary.path})`);
-    const helm = new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined });
+    // Found only when needed: a no-op runs no helm process at all.
+    const helm = async () => {
+        const binary = await findHelm({
+            path: inputs.helm || undefined,
+            prefer: inputs.helmVersion,
+            extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+        });
+        info(`Helm ${binary.version} (${binary.path})`);
+        return new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined });
+    };
     // A repository or OCI chart is pulled once: the same bytes are hashed, rendered and installed.
     let chart = inputs.chart;
     let workDir;
     if (/^oci:\/\//.test(chart) || !external_node_path_default().isAbsolute(chart)) {
         workDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'k8s-stack-chart-'));
-        await group(`helm pull ${chart}`, () => helm.pull(inputs.chart, workDir, inputs.chartVersion || undefined));
+        const h = await helm();
+        await group(`helm pull ${chart}`, () => h.pull(inputs.chart, workDir, inputs.chartVersion || undefined));
         const pulled = (0,external_node_fs_namespaceObject.readdirSync)(workDir).find(f => f.endsWith('.tgz'));
         if (!pulled)
             throw new Error(`helm pull ${inputs.chart} produced no chart package`);
@@ -46561,19 +46580,26 @@ async function deployChart(client, inputs, kubeconfig) {
             (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
 }
-async function deployLocalChart(client, helm, inputs, chart) {
+async function readRecords(client, inputs) {
+    const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` });
+    return releaseRecords(secrets.items);
+}
+async function deployLocalChart(client, getHelm, inputs, chart) {
     const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)];
     const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString };
+    // The release as stored now, read through the API (one request, no helm process).
+    const recordsRead = readRecords(client, inputs);
+    recordsRead.catch(() => undefined);
     const fingerprint = releaseFingerprint({
         chartDigest: chartDigest(chart),
+        chartVersion: inputs.chartVersion,
         namespace: inputs.namespace,
         valuesFiles: inputs.valuesFiles.map(f => (0,external_node_fs_namespaceObject.readFileSync)(f, 'utf8')),
         set: inputs.set,
         setString
     });
-    // The release as stored now, read through the API (one request, no helm process).
-    const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` });
-    const records = releaseRecords(secrets.items);
+    const records = await recordsRead;
+    phase('release read');
     const latest = records[0];
     const deployed = records.find(r => r.status === 'deployed');
     if (!inputs.dryRun && latest && latest.status === 'deployed' && latest.labels[FINGERPRINT_LABEL] === fingerprint) {
@@ -46584,23 +46610,27 @@ async function deployLocalChart(client, helm, inputs, chart) {
         await report(inputs, release, false, 'No change: the deployed revision has the same chart, values and images (fingerprint ' + fingerprint.slice(0, 12) + ').');
         return;
     }
+    const helm = await getHelm();
+    phase('helm found');
     // What will change: the new render against the live release's manifest.
-    const rendered = await group('Render', () => helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) }));
+    const rendered = await helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) });
     const next = parseManifest(rendered, inputs.namespace);
+    phase('rendered');
     const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : [];
     const changes = diffManifests(live, next);
-    const diff = diffMarkdown(changes);
-    await writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diff}\n`);
+    const summaryWritten = writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`);
     info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`);
     await ensureNamespaces(client, inputs, next, inputs.dryRun);
     if (inputs.createSecrets.length)
         await applySecrets(client, inputs.createSecrets, inputs.dryRun);
+    await summaryWritten;
     const workloads = next
         .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
         .map(o => ({ kind: o.kind, namespace: o.namespace || inputs.namespace, name: o.name }));
     const observer = new ReadinessObserver(client, workloads);
     if (!inputs.dryRun && (inputs.wait || inputs.atomic))
         await observer.start();
+    phase('upgrade');
     let release;
     try {
         release = await group(`helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`, () => helm.upgrade({
@@ -46620,8 +46650,10 @@ async function deployLocalChart(client, helm, inputs, chart) {
         await observer.stop();
         throw await failure(client, inputs, error, observer, records);
     }
+    phase('upgraded');
     await observer.stop();
     await report(inputs, release, true, undefined);
+    phase('reported');
 }
 /** One line: Helm's own words, what did not become ready, and where the release stands now. */
 async function failure(client, inputs, error, observer, before) {
@@ -46631,7 +46663,7 @@ async function failure(client, inputs, error, observer, before) {
     if (notReady.length)
         parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`);
     try {
-        const after = releaseRecords((await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })).items);
+        const after = await readRecords(client, inputs);
         const current = after.find(r => r.status === 'deployed');
         if (/another operation .* is in progress/.test(helmLine)) {
             parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)');

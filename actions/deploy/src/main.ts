@@ -20,6 +20,9 @@ import { decodeKubeconfig, maskKubeconfig, removeKubeconfig, validateKubeconfig,
 import { ReadinessObserver, type Workload } from './readiness'
 import { applyManifests } from './manifests'
 
+/** Phase timings for step debug logs (ACTIONS_STEP_DEBUG): where a deploy's time goes. */
+const phase = (name: string): void => core.debug(`[${Math.round(performance.now())} ms] ${name}`)
+
 const KUBECONFIG_STATE = 'kubeconfig-file'
 export const FIELD_MANAGER = 'k8s-stack-deploy'
 
@@ -38,11 +41,13 @@ async function connect(inputs: DeployInputs): Promise<{ client: KubeClient; file
 }
 
 export async function main(): Promise<void> {
+  phase('start')
   const inputs = readDeployInputs()
   const { client, file } = await core.group('Connect', async () => {
     const connected = await connect(inputs)
     // Fails fast and clearly on an unreachable server or refused credentials.
     await client_version(connected.client)
+    phase('connected')
     return connected
   })
   try {
@@ -62,20 +67,24 @@ async function client_version(client: KubeClient): Promise<void> {
 }
 
 async function deployChart(client: KubeClient, inputs: DeployInputs, kubeconfig: string | undefined): Promise<void> {
-  const binary = await findHelm({
-    path: inputs.helm || undefined,
-    prefer: inputs.helmVersion,
-    extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
-  })
-  core.info(`Helm ${binary.version} (${binary.path})`)
-  const helm = new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined })
+  // Found only when needed: a no-op runs no helm process at all.
+  const helm = async (): Promise<Helm> => {
+    const binary = await findHelm({
+      path: inputs.helm || undefined,
+      prefer: inputs.helmVersion,
+      extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+    })
+    core.info(`Helm ${binary.version} (${binary.path})`)
+    return new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined })
+  }
 
   // A repository or OCI chart is pulled once: the same bytes are hashed, rendered and installed.
   let chart = inputs.chart
   let workDir: string | undefined
   if (/^oci:\/\//.test(chart) || !path.isAbsolute(chart)) {
     workDir = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'k8s-stack-chart-'))
-    await core.group(`helm pull ${chart}`, () => helm.pull(inputs.chart, workDir as string, inputs.chartVersion || undefined))
+    const h = await helm()
+    await core.group(`helm pull ${chart}`, () => h.pull(inputs.chart, workDir as string, inputs.chartVersion || undefined))
     const pulled = readdirSync(workDir).find(f => f.endsWith('.tgz'))
     if (!pulled) throw new Error(`helm pull ${inputs.chart} produced no chart package`)
     chart = path.join(workDir, pulled)
@@ -87,20 +96,27 @@ async function deployChart(client: KubeClient, inputs: DeployInputs, kubeconfig:
   }
 }
 
-async function deployLocalChart(client: KubeClient, helm: Helm, inputs: DeployInputs, chart: string): Promise<void> {
+async function readRecords(client: KubeClient, inputs: DeployInputs): Promise<ReleaseRecord[]> {
+  const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })
+  return releaseRecords(secrets.items as Array<KubeObject & { data?: Record<string, string> }>)
+}
+
+async function deployLocalChart(client: KubeClient, getHelm: () => Promise<Helm>, inputs: DeployInputs, chart: string): Promise<void> {
   const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)]
   const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString }
+  // The release as stored now, read through the API (one request, no helm process).
+  const recordsRead = readRecords(client, inputs)
+  recordsRead.catch(() => undefined)
   const fingerprint = releaseFingerprint({
     chartDigest: chartDigest(chart),
+    chartVersion: inputs.chartVersion,
     namespace: inputs.namespace,
     valuesFiles: inputs.valuesFiles.map(f => readFileSync(f, 'utf8')),
     set: inputs.set,
     setString
   })
-
-  // The release as stored now, read through the API (one request, no helm process).
-  const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })
-  const records = releaseRecords(secrets.items as Array<KubeObject & { data?: Record<string, string> }>)
+  const records = await recordsRead
+  phase('release read')
   const latest = records[0]
   const deployed = records.find(r => r.status === 'deployed')
 
@@ -112,19 +128,22 @@ async function deployLocalChart(client: KubeClient, helm: Helm, inputs: DeployIn
     return
   }
 
+  const helm = await getHelm()
+  phase('helm found')
   // What will change: the new render against the live release's manifest.
-  const rendered = await core.group('Render', () =>
-    helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) })
-  )
+  const rendered = await helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) })
   const next = parseManifest(rendered, inputs.namespace)
+  phase('rendered')
   const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : []
   const changes = diffManifests(live, next)
-  const diff = diffMarkdown(changes)
-  await writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diff}\n`)
+  const summaryWritten = writeSummary(
+    `### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`
+  )
   core.info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`)
 
   await ensureNamespaces(client, inputs, next, inputs.dryRun)
   if (inputs.createSecrets.length) await applySecrets(client, inputs.createSecrets, inputs.dryRun)
+  await summaryWritten
 
   const workloads: Workload[] = next
     .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
@@ -132,6 +151,7 @@ async function deployLocalChart(client: KubeClient, helm: Helm, inputs: DeployIn
   const observer = new ReadinessObserver(client, workloads)
   if (!inputs.dryRun && (inputs.wait || inputs.atomic)) await observer.start()
 
+  phase('upgrade')
   let release: HelmRelease
   try {
     release = await core.group(`helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`, () =>
@@ -152,8 +172,10 @@ async function deployLocalChart(client: KubeClient, helm: Helm, inputs: DeployIn
     await observer.stop()
     throw await failure(client, inputs, error, observer, records)
   }
+  phase('upgraded')
   await observer.stop()
   await report(inputs, release, true, undefined)
+  phase('reported')
 }
 
 /** One line: Helm's own words, what did not become ready, and where the release stands now. */
@@ -169,11 +191,7 @@ async function failure(
   const parts = [`Deploy of release "${inputs.release}" in namespace "${inputs.namespace}" failed: ${helmLine}`]
   if (notReady.length) parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`)
   try {
-    const after = releaseRecords(
-      (await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })).items as Array<
-        KubeObject & { data?: Record<string, string> }
-      >
-    )
+    const after = await readRecords(client, inputs)
     const current = after.find(r => r.status === 'deployed')
     if (/another operation .* is in progress/.test(helmLine)) {
       parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)')

@@ -1,4 +1,4 @@
-import { KubeApiError, type KubeClient, type KubeObject } from '../../../src/kube/api'
+import { KubeApiError, sleep, type KubeClient, type KubeObject } from '../../../src/kube/api'
 
 export interface Workload {
   kind: 'Deployment' | 'StatefulSet'
@@ -66,6 +66,7 @@ export class ReadinessObserver {
   private readonly kept = new Map<string, WorkloadSnapshot>()
   private stopped = false
   private loop?: Promise<void>
+  private readonly wake = new AbortController()
 
   constructor(
     private readonly client: KubeClient,
@@ -75,20 +76,24 @@ export class ReadinessObserver {
 
   /** Records the generations before the upgrade, then looks again every interval. */
   async start(): Promise<void> {
-    for (const w of this.workloads) {
-      const found = await this.client.find(w.kind, w.name, w.namespace).catch(() => undefined)
-      this.baseGeneration.set(key(w), found?.metadata.generation ?? 0)
-    }
+    await Promise.all(
+      this.workloads.map(async w => {
+        const found = await this.client.find(w.kind, w.name, w.namespace).catch(() => undefined)
+        this.baseGeneration.set(key(w), found?.metadata.generation ?? 0)
+      })
+    )
     this.loop = (async () => {
       while (!this.stopped) {
         await Promise.all(this.workloads.map(w => this.look(w).catch(() => undefined)))
-        await new Promise(r => setTimeout(r, this.intervalMs))
+        await sleep(this.intervalMs, this.wake.signal)
       }
     })()
   }
 
   async stop(): Promise<void> {
     this.stopped = true
+    // Ends the pause at once: stopping must not wait out an interval.
+    this.wake.abort()
     await this.loop
   }
 

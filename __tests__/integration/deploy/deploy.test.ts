@@ -1,0 +1,343 @@
+// actions/deploy against the sandbox's real API server (kwok nodes), with Helm 3 and Helm 4,
+// run as GitHub runs it: node actions/deploy/dist/index.js with INPUT_* and command files.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { KubeClient, type KubeObject } from '../../../src/kube/api'
+import { repoRoot, runAction, visibleLog, type ActionRun } from '../../support/run-action'
+import { sandboxEnv } from '../../support/sandbox'
+
+const CHART = path.join(repoRoot, '__tests__', 'fixtures', 'deploy', 'charts', 'web')
+const digest = (c: string): string => `sha256:${c.repeat(64)}`
+const WEB = '127.0.0.1:5000/k8s-stack-test/web'
+const API = '127.0.0.1:5000/k8s-stack-test/api'
+/** Values that must never appear in a log, a summary or an output. */
+const SECRET_VALUE = `sentinel-db-pw-${randomBytes(8).toString('hex')}`
+const SECRET_LINE_VALUE = `sentinel-line-${randomBytes(8).toString('hex')}`
+
+let env: Record<string, string>
+let kubeconfig: string
+let client: KubeClient
+const runs: ActionRun[] = []
+
+/** Every credential of the sandbox kubeconfig, as text that must not leak. */
+function kubeconfigSecrets(): string[] {
+  const values: string[] = []
+  for (const m of kubeconfig.matchAll(/(client-key-data|token|password):\s*(\S+)/g)) {
+    values.push(m[2])
+    if (m[1] === 'client-key-data') {
+      const pem = Buffer.from(m[2], 'base64').toString('utf8')
+      values.push(...pem.split('\n').filter(l => l.length > 20 && !l.startsWith('-----')))
+    }
+  }
+  return values
+}
+
+async function deploy(
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {}
+): Promise<ActionRun> {
+  const run = await runAction(
+    'deploy',
+    { kubeconfig, timeout: '60s', ...inputs },
+    { env: { PATH: env.PATH, ...extraEnv }, timeoutMs: 5 * 60_000 }
+  )
+  runs.push(run)
+  return run
+}
+
+/** The one failure line the runner shows. */
+function errorLines(run: ActionRun): string[] {
+  return run.log.split('\n').filter(l => l.startsWith('::error::'))
+}
+
+beforeAll(async () => {
+  env = await sandboxEnv()
+  kubeconfig = readFileSync(env.KUBECONFIG, 'utf8')
+  client = KubeClient.fromFile(env.KUBECONFIG)
+})
+
+afterAll(async () => {
+  // No credential, and no created secret's value, in anything any run printed or wrote.
+  const forbidden = [
+    ...kubeconfigSecrets(),
+    SECRET_VALUE,
+    SECRET_LINE_VALUE,
+    Buffer.from(SECRET_VALUE).toString('base64')
+  ]
+  expect(forbidden.length).toBeGreaterThan(2)
+  for (const run of runs) {
+    const visible = [visibleLog(run.log), run.summary, JSON.stringify(run.outputs)].join('\n')
+    for (const secret of forbidden) expect(visible.includes(secret)).toBe(false)
+  }
+  client?.close()
+})
+
+describe.each([3, 4])('deploy with Helm %i', major => {
+  const namespace = `deploy-h${major}-${randomBytes(3).toString('hex')}`
+  const release = `web-h${major}`
+  let helm: string
+  const common = (): Record<string, string> => ({ chart: CHART, release, namespace, helm })
+  const images = (web: string, api: string): string =>
+    `web=${WEB}@${digest(web)}\napi=${API}@${digest(api)}`
+  const getDeployment = (name: string) => client.get('Deployment', `${release}-${name}`, namespace)
+  const releaseSecrets = async () =>
+    (
+      await client.list('Secret', { namespace, labelSelector: `owner=helm,name=${release}` })
+    ).items.map(s => ({
+      revision: Number(s.metadata.labels?.version),
+      status: s.metadata.labels?.status
+    }))
+
+  beforeAll(() => {
+    helm = major === 3 ? env.K8S_STACK_HELM3 : env.K8S_STACK_HELM4
+    expect(existsSync(helm)).toBe(true)
+  })
+
+  afterAll(async () => {
+    await client.delete('Namespace', namespace)
+  })
+
+  it('first install creates the namespace, the secret, the release and every object', async () => {
+    const run = await deploy({
+      ...common(),
+      images: images('1', '1'),
+      'create-secrets': `web-secrets:\n  DB_PASSWORD: ${SECRET_VALUE}\n${namespace}/line-secret: {TOKEN: ${SECRET_LINE_VALUE}}`
+    })
+    expect(errorLines(run)).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ changed: 'true', revision: '1', status: 'deployed' })
+    expect(run.log).toContain(`Helm ${major}.`)
+    expect(JSON.parse(run.outputs.images)).toEqual({
+      [`Deployment ${namespace}/${release}-web`]: { web: `${WEB}@${digest('1')}` },
+      [`Deployment ${namespace}/${release}-api`]: { api: `${API}@${digest('1')}` }
+    })
+    expect(run.outputs.notes).toContain(`web ${release} revision 1 in ${namespace}`)
+    for (const [kind, name] of [
+      ['Deployment', `${release}-web`],
+      ['Deployment', `${release}-api`],
+      ['Service', `${release}-web`],
+      ['Service', `${release}-api`],
+      ['ConfigMap', `${release}-config`]
+    ]) {
+      expect((await client.get(kind, name, namespace)).metadata.name).toBe(name)
+    }
+    const secret = await client.get('Secret', 'web-secrets', namespace)
+    expect(
+      Buffer.from((secret.data as Record<string, string>).DB_PASSWORD, 'base64').toString()
+    ).toBe(SECRET_VALUE)
+    const web = await getDeployment('web')
+    expect((web.status as { availableReplicas?: number }).availableReplicas).toBe(2)
+    expect(run.summary).toContain(`added: \`Deployment ${namespace}/${release}-web\``)
+    expect(await releaseSecrets()).toEqual([{ revision: 1, status: 'deployed' }])
+  })
+
+  it('a second identical deploy is a no-op: changed=false, no new revision, in seconds', async () => {
+    const started = Date.now()
+    const run = await deploy({
+      ...common(),
+      images: images('1', '1'),
+      'create-secrets': `web-secrets:\n  DB_PASSWORD: ${SECRET_VALUE}`
+    })
+    const elapsed = Date.now() - started
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ changed: 'false', revision: '1', status: 'deployed' })
+    expect(JSON.parse(run.outputs.images)[`Deployment ${namespace}/${release}-web`]).toEqual({
+      web: `${WEB}@${digest('1')}`
+    })
+    expect(run.summary).toContain('No change')
+    expect(run.log).not.toContain('helm upgrade')
+    expect(elapsed).toBeLessThan(5000)
+    expect(await releaseSecrets()).toHaveLength(1)
+  })
+
+  it('a dry run renders and diffs against the server, and changes nothing', async () => {
+    const run = await deploy({ ...common(), images: images('2', '1'), 'dry-run': 'true' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.changed).toBe('false')
+    expect(run.summary).toContain(`changed: \`Deployment ${namespace}/${release}-web\``)
+    expect(await releaseSecrets()).toHaveLength(1)
+    expect(JSON.stringify((await getDeployment('web')).spec)).toContain(digest('1'))
+  })
+
+  it('an upgrade with a new digest changes the Deployment image and nothing else', async () => {
+    const objects = ['Service', 'ConfigMap'].map(kind => [
+      kind,
+      kind === 'ConfigMap' ? `${release}-config` : `${release}-web`
+    ])
+    const before = new Map<string, KubeObject>()
+    for (const [kind, name] of objects)
+      before.set(`${kind}/${name}`, await client.get(kind, name, namespace))
+    const webBefore = await getDeployment('web')
+    const apiBefore = await getDeployment('api')
+
+    const run = await deploy({ ...common(), images: images('2', '1') })
+    expect(errorLines(run)).toEqual([])
+    expect(run.outputs).toMatchObject({ changed: 'true', revision: '2', status: 'deployed' })
+    // The summary's diff: one changed object, and only its image lines.
+    expect(run.summary).toContain(`changed: \`Deployment ${namespace}/${release}-web\``)
+    expect(run.summary).not.toContain(`\`Deployment ${namespace}/${release}-api\``)
+    const changedLines = run.summary.split('\n').filter(l => /^[-+] /.test(l))
+    expect(changedLines).toEqual([
+      `-         image: ${WEB}@${digest('1')}`,
+      `+         image: ${WEB}@${digest('2')}`
+    ])
+
+    const webAfter = await getDeployment('web')
+    const spec = (o: KubeObject) =>
+      JSON.parse(JSON.stringify(o.spec).split(digest('2')).join(digest('1')))
+    expect(spec(webAfter)).toEqual(spec(webBefore))
+    expect(JSON.stringify(webAfter.spec)).toContain(`${WEB}@${digest('2')}`)
+    expect((await getDeployment('api')).metadata.generation).toBe(apiBefore.metadata.generation)
+    for (const [kind, name] of objects) {
+      expect((await client.get(kind, name, namespace)).metadata.resourceVersion).toBe(
+        before.get(`${kind}/${name}`)?.metadata.resourceVersion
+      )
+    }
+  })
+
+  it('a release that cannot become ready is rolled back, and the step names what was not ready', async () => {
+    const webBefore = await getDeployment('web')
+    const run = await deploy({
+      ...common(),
+      images: images('3', '1'),
+      set: 'unready=true',
+      timeout: '15s'
+    })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(`Deploy of release "${release}" in namespace "${namespace}" failed`)
+    expect(errors[0]).toMatch(
+      new RegExp(`Not ready: Deployment ${namespace}/${release}-(web|api) \\(\\d/\\d available`)
+    )
+    expect(errors[0]).toContain('Unschedulable')
+    expect(errors[0]).toContain('Rolled back: revision 4 now runs what revision 2 ran')
+    const webAfter = await getDeployment('web')
+    expect(webAfter.spec).toEqual(webBefore.spec)
+    const records = await releaseSecrets()
+    expect(records.find(r => r.status === 'deployed')?.revision).toBe(4)
+    expect(records.find(r => r.revision === 3)?.status).toBe('failed')
+  })
+
+  it('an object the API server rejects fails with the server message and leaves the release as it was', async () => {
+    const webBefore = await getDeployment('web')
+    const run = await deploy({ ...common(), images: images('2', '1'), set: 'rejected=true' })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('must be between 1 and 65535')
+    expect(await client.find('Service', `${release}-rejected`, namespace)).toBeUndefined()
+    expect((await getDeployment('web')).spec).toEqual(webBefore.spec)
+    const deployed = (await releaseSecrets()).filter(r => r.status === 'deployed')
+    expect(deployed).toHaveLength(1)
+  })
+
+  it('two deploys at once: the second fails on the pending operation, the release stays consistent', async () => {
+    const webBefore = await getDeployment('web')
+    const first = deploy({
+      ...common(),
+      images: images('4', '1'),
+      set: 'unready=true',
+      timeout: '20s'
+    })
+    // Wait until the first holds the release (a pending revision), then start the second.
+    const deadline = Date.now() + 30_000
+    while (!(await releaseSecrets()).some(r => r.status?.startsWith('pending'))) {
+      if (Date.now() > deadline) throw new Error('the first deploy never reached a pending state')
+      await new Promise(r => setTimeout(r, 100))
+    }
+    const second = await deploy({ ...common(), images: images('5', '1') })
+    expect(second.exitCode).toBe(1)
+    const errors = errorLines(second)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('another operation (install/upgrade/rollback) is in progress')
+    expect(errors[0]).toContain('this one changed nothing')
+    const firstRun = await first
+    expect(firstRun.exitCode).toBe(1)
+    const records = await releaseSecrets()
+    expect(records.filter(r => r.status === 'deployed')).toHaveLength(1)
+    expect(records.some(r => r.status?.startsWith('pending'))).toBe(false)
+    expect((await getDeployment('web')).spec).toEqual(webBefore.spec)
+    // And the release still takes a normal deploy afterwards.
+    const after = await deploy({ ...common(), images: images('5', '1') })
+    expect(after.exitCode).toBe(0)
+    expect(JSON.stringify((await getDeployment('web')).spec)).toContain(digest('5'))
+  })
+})
+
+describe('deploy refuses bad input and bad clusters with one clear error', () => {
+  const valid = (): Record<string, string> => ({
+    chart: CHART,
+    release: 'web-bad',
+    namespace: 'deploy-bad',
+    helm: env.K8S_STACK_HELM3,
+    images: `web=${WEB}@${digest('1')}`
+  })
+  const unreachable = () => kubeconfig.replace(/server:\s*\S+/, 'server: https://127.0.0.1:1')
+
+  it.each<[string, () => Record<string, string>, RegExp]>([
+    [
+      'a kubeconfig that is not one',
+      () => ({ kubeconfig: 'bm90IGEga3ViZWNvbmZpZw==' }),
+      /kubeconfig is neither YAML nor base64-encoded YAML/
+    ],
+    [
+      'a kubeconfig without users',
+      () => ({ kubeconfig: 'apiVersion: v1\nkind: Config\nclusters: []\n' }),
+      /kubeconfig has no clusters, contexts, users/
+    ],
+    [
+      'an unreachable API server',
+      () => ({ kubeconfig: unreachable() }),
+      /Cannot reach the Kubernetes API server https:\/\/127\.0\.0\.1:1 .*ECONNREFUSED/
+    ],
+    [
+      'a tag instead of a digest',
+      () => ({ images: `web=${WEB}:1.0.0` }),
+      /Invalid input "images": .*pinned by digest/
+    ],
+    [
+      'an invalid namespace',
+      () => ({ namespace: 'Not_A_Namespace' }),
+      /Invalid input "namespace": "Not_A_Namespace"/
+    ],
+    [
+      'an invalid release name',
+      () => ({ release: 'web_release' }),
+      /Invalid input "release": "web_release"/
+    ],
+    [
+      'a release name over 53 characters',
+      () => ({ release: 'a'.repeat(54) }),
+      /Invalid input "release"/
+    ],
+    ['an unknown context', () => ({ context: 'nope' }), /kubeconfig has no context "nope"/]
+  ])('%s', async (_name, overrides, message) => {
+    const run = await deploy({ ...valid(), ...overrides() })
+    expect(run.exitCode).toBe(1)
+    const errors = errorLines(run)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(message)
+    // Nothing half done: no release record, no namespace.
+    expect(await client.find('Namespace', 'deploy-bad')).toBeUndefined()
+  })
+
+  it('the post step removes the kubeconfig file main wrote', async () => {
+    const run = await deploy({ ...valid(), namespace: 'deploy-post', 'dry-run': 'true' })
+    expect(run.exitCode).toBe(0)
+    const file = run.state['kubeconfig-file']
+    expect(file).toBeTruthy()
+    expect(existsSync(file)).toBe(true)
+    const post = await runAction(
+      'deploy',
+      { kubeconfig },
+      { state: { ...run.state, isPost: 'true' }, env: { PATH: env.PATH } }
+    )
+    runs.push(post)
+    expect(post.exitCode).toBe(0)
+    expect(existsSync(file)).toBe(false)
+    await client.delete('Namespace', 'deploy-post')
+  })
+})

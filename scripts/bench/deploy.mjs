@@ -1,0 +1,161 @@
+// Benchmark of actions/deploy against Helm run by hand, in one run, with Helm 3 and Helm 4:
+//   - a deploy that changes an image: the action (node dist/index.js, as the runner starts it)
+//     against `helm upgrade --install --wait` with the same chart and values; target < 5% overhead;
+//   - a no-op: the action with unchanged inputs against helm's own upgrade of an unchanged
+//     release (`helm upgrade --install --wait`, same values); target >= 5x faster.
+// Rounds alternate action and hand runs on the same release so both do the same work.
+//   node scripts/bench/deploy.mjs [--rounds N] [--chart DIR]   -> bench-results/deploy.json
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const args = process.argv.slice(2)
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
+const rounds = Number(opt('--rounds', '5'))
+const chart = path.resolve(opt('--chart', path.join(root, '__tests__', 'fixtures', 'deploy', 'charts', 'web')))
+
+function sandboxEnv() {
+  execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], { encoding: 'utf8' })
+  const env = {}
+  for (const line of text.split('\n')) {
+    const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
+    if (m) env[m[1]] = m[2].replace(/'\\''/g, "'")
+  }
+  return env
+}
+
+function sandboxToolEnv() {
+  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], { encoding: 'utf8' })
+  const env = {}
+  for (const line of text.split('\n')) {
+    const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
+    if (m) env[m[1]] = m[2].replace(/'\\''/g, "'")
+  }
+  return env
+}
+
+function timed(file, argv, env, input) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(file, argv, { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (out += d))
+    child.on('error', reject)
+    child.on('close', code => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      if (code !== 0) reject(new Error(`${path.basename(file)} ${argv[0] ?? ''} exited ${code}:\n${out.split('\n').slice(-15).join('\n')}`))
+      else resolve({ ms, out })
+    })
+    child.stdin.end(input ?? '')
+  })
+}
+
+const median = xs => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const digest = n => `sha256:${n.toString(16).padStart(64, '0')}`
+
+// --kubeconfig FILE: another cluster than the sandbox's (tool paths still from the sandbox env).
+const env = opt('--kubeconfig') ? { ...sandboxToolEnv(), KUBECONFIG: path.resolve(opt('--kubeconfig')) } : sandboxEnv()
+const baseEnv = { ...process.env, PATH: env.PATH, KUBECONFIG: env.KUBECONFIG }
+const kubeconfig = readFileSync(env.KUBECONFIG, 'utf8')
+const kubectl = env.K8S_STACK_KUBECTL || 'kubectl'
+const results = { date: new Date().toISOString(), chart: path.relative(root, chart), rounds, helm: {} }
+let counter = 1
+
+for (const major of [3, 4]) {
+  const helm = major === 3 ? env.K8S_STACK_HELM3 : env.K8S_STACK_HELM4
+  const namespace = `bench-deploy-h${major}`
+  const release = `bench-h${major}`
+  execFileSync(kubectl, ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=true'], { env: baseEnv, stdio: 'ignore' })
+  const values = n => [`web.image.repository=127.0.0.1:5000/bench/web`, `web.image.digest=${digest(n)}`]
+  // The action: as the runner starts it, a fresh node process with INPUT_* and command files.
+  const action = async n => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-deploy-'))
+    const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'].map(k => [k, path.join(dir, k)]))
+    for (const f of Object.values(files)) writeFileSync(f, '')
+    const inputs = {
+      INPUT_CHART: chart,
+      INPUT_RELEASE: release,
+      INPUT_NAMESPACE: namespace,
+      INPUT_IMAGES: `web=127.0.0.1:5000/bench/web@${digest(n)}`,
+      INPUT_KUBECONFIG: kubeconfig,
+      INPUT_HELM: helm,
+      INPUT_TIMEOUT: '120s',
+      // Same flags as the hand run: --wait, no rollback flag.
+      INPUT_ATOMIC: 'false',
+      INPUT_WAIT: 'true'
+    }
+    const run = await timed(process.execPath, [path.join(root, 'actions', 'deploy', 'dist', 'index.js')], { ...baseEnv, ...files, RUNNER_TEMP: dir, ...inputs })
+    const outputs = readFileSync(files.GITHUB_OUTPUT, 'utf8')
+    const changed = /changed<<[^\n]*\n(true|false)/.exec(outputs)?.[1] ?? /changed=(true|false)/.exec(outputs)?.[1]
+    return { ms: run.ms, changed }
+  }
+  const byHand = n =>
+    timed(helm, ['upgrade', release, chart, '--install', '--namespace', namespace, '--create-namespace', '--kubeconfig', env.KUBECONFIG, '--wait', '--timeout', '120s', ...values(n).flatMap(v => ['--set-string', v])], baseEnv)
+
+  // Warm-up: first install (and caches) outside the measurements.
+  await action(counter++)
+  const deploys = { action: [], helm: [] }
+  const noops = { action: [], helm: [] }
+  for (let i = 0; i < rounds; i++) {
+    // Alternate which goes first, so neither always follows the other's rollout.
+    const order = i % 2 ? ['helm', 'action'] : ['action', 'helm']
+    for (const who of order) {
+      const n = counter++
+      if (who === 'action') {
+        const r = await action(n)
+        if (r.changed !== 'true') throw new Error(`the action did not deploy digest ${n} (changed=${r.changed})`)
+        deploys.action.push(r.ms)
+      } else {
+        deploys.helm.push((await byHand(n)).ms)
+      }
+    }
+    // No-op: the action with what the action deployed last, then helm with what is deployed.
+    const n = counter++
+    await action(n)
+    const noop = await action(n)
+    if (noop.changed !== 'false') throw new Error(`the repeated action deploy was not a no-op (changed=${noop.changed})`)
+    noops.action.push(noop.ms)
+    noops.helm.push((await byHand(n)).ms)
+  }
+  const deployOverhead = (median(deploys.action) - median(deploys.helm)) / median(deploys.helm)
+  const noopSpeedup = median(noops.helm) / median(noops.action)
+  results.helm[`helm${major}`] = {
+    deploy: {
+      actionMs: deploys.action.map(Math.round),
+      helmMs: deploys.helm.map(Math.round),
+      actionMedianMs: Math.round(median(deploys.action)),
+      helmMedianMs: Math.round(median(deploys.helm)),
+      overheadPercent: Number((deployOverhead * 100).toFixed(1)),
+      target: 'overhead < 5%',
+      pass: deployOverhead < 0.05
+    },
+    noop: {
+      actionMs: noops.action.map(Math.round),
+      helmMs: noops.helm.map(Math.round),
+      actionMedianMs: Math.round(median(noops.action)),
+      helmMedianMs: Math.round(median(noops.helm)),
+      speedup: Number(noopSpeedup.toFixed(1)),
+      target: 'no-op at least 5x faster than helm upgrade of an unchanged release',
+      pass: noopSpeedup >= 5
+    }
+  }
+  console.log(`helm ${major}:`, JSON.stringify(results.helm[`helm${major}`]))
+  execFileSync(kubectl, ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=false'], { env: baseEnv, stdio: 'ignore' })
+}
+
+mkdirSync(path.join(root, 'bench-results'), { recursive: true })
+writeFileSync(path.join(root, 'bench-results', 'deploy.json'), `${JSON.stringify(results, null, 2)}\n`)
+console.log(`wrote bench-results/deploy.json`)
+const failed = Object.entries(results.helm).flatMap(([h, r]) => [r.deploy.pass ? [] : [`${h} deploy overhead ${r.deploy.overheadPercent}%`], r.noop.pass ? [] : [`${h} no-op speedup ${r.noop.speedup}x`]].flat())
+if (failed.length) {
+  console.error(`targets missed: ${failed.join(', ')}`)
+  process.exitCode = 1
+}
