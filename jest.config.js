@@ -14,8 +14,10 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
-      testTimeout: 600000
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
     }
-  ]
+  ],
+  // Integration tests drive real builds, scans and rollouts; testTimeout is global in jest 30
+  // (a project-level one is ignored).
+  testTimeout: 600000
 }
