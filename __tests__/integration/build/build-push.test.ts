@@ -60,7 +60,7 @@ describe('build and push against the real engine and registry', () => {
       {
         context: fixture('app'),
         image: repo,
-        'build-args': `BASE_IMAGE=${env.DEBIAN_IMAGE}\nGREETING=hello, world`,
+        'build-args': `BASE_IMAGE=${env.DEBIAN_IMAGE}\nGREETING=hello, world\nNONCE=${randomBytes(4).toString('hex')}`,
         secrets: `token=${SECRET}`
       },
       { env: actionEnv }
