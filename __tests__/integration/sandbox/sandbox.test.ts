@@ -33,6 +33,7 @@ function run(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', reject)
     child.on('close', code => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - start }))
+    child.stdin.on('error', () => undefined) // a tool that exits without reading stdin
     child.stdin.end(opts.input ?? '')
   })
 }
