@@ -12,12 +12,14 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOOLS_SH="$HERE/tools.sh"
 CACHE_ROOT="${K8S_STACK_CACHE:-$HOME/.cache/k8s-stack}"
-STATE="$CACHE_ROOT/sandbox"
+# A second, independent sandbox (its own state, registry port and cluster; the same
+# engine and images) can be brought up with these; the tests use it to exercise `down`.
+STATE="${K8S_STACK_SANDBOX_STATE:-$CACHE_ROOT/sandbox}"
 ROOTFS_CACHE="$CACHE_ROOT/rootfs"
 
-REGISTRY=127.0.0.1:5000
+REGISTRY=${K8S_STACK_SANDBOX_REGISTRY:-127.0.0.1:5000}
 REGISTRY_USERNAME=k8s-stack
-CLUSTER=k8s-stack
+CLUSTER=${K8S_STACK_SANDBOX_CLUSTER:-k8s-stack}
 DEBIAN_SUITE=bookworm
 DEBIAN_MIRROR=http://deb.debian.org/debian
 DEBIAN_IMAGE=k8s-stack/debian:bookworm
@@ -33,6 +35,11 @@ DOCKER=${DOCKER:-docker}
 
 log() { printf '[sandbox] %s\n' "$*" >&2; }
 die() { printf '[sandbox] error: %s\n' "$*" >&2; exit 1; }
+
+[[ "$REGISTRY" =~ ^127\.[0-9]+\.[0-9]+\.[0-9]+:[0-9]+$ ]] ||
+  die "K8S_STACK_SANDBOX_REGISTRY must be a loopback host:port (127.x.y.z:port), got '$REGISTRY'"
+[[ "$CLUSTER" =~ ^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$ ]] ||
+  die "K8S_STACK_SANDBOX_CLUSTER must be a lowercase DNS label, got '$CLUSTER'"
 
 mkdir -p "$STATE"
 chmod 700 "$STATE"

@@ -1,8 +1,10 @@
 // The local sandbox against the real components: Docker engine, registry, base images,
-// kwok control plane. `down` is not exercised here (it would pull the engine and the
-// cluster from under test files running later); sandbox/selftest-down-up.sh does that.
+// kwok control plane. `down` of the shared sandbox would pull the engine and the cluster
+// from under test files running later, so `down` is exercised on a second sandbox (own
+// state dir, registry port and cluster; the same engine, which it did not start).
 import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -336,6 +338,63 @@ spec:
       expect(dep.status.availableReplicas).toBe(2)
     } finally {
       await kubectl('delete', 'namespace', ns, '--wait=false')
+    }
+  })
+})
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      const port = typeof addr === 'object' && addr ? addr.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+describe('sandbox down', () => {
+  it('stops what up started (registry, cluster) and nothing else (a dockerd it did not start)', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'sandbox-second-'))
+    const registry = `127.0.0.1:${await freePort()}`
+    const cluster = `k8s-stack-t${Date.now() % 100000}`
+    const second = {
+      K8S_STACK_SANDBOX_STATE: state,
+      K8S_STACK_SANDBOX_REGISTRY: registry,
+      K8S_STACK_SANDBOX_CLUSTER: cluster
+    }
+    const sb = (cmd: string) => run('bash', ['sandbox/sandbox.sh', cmd], { env: second })
+    try {
+      const up = await sb('up')
+      expect(up.stderr).toMatch(/starting registry/)
+      expect(up.stderr).not.toMatch(/starting dockerd/)
+      expect(up.code).toBe(0)
+      const status = (await sb('status')).stdout
+      expect(status).toMatch(/^dockerd +up +started before the sandbox/m)
+      expect(status).toMatch(
+        new RegExp(`^registry +up +${registry}, htpasswd auth, started by sandbox`, 'm')
+      )
+      expect(status).toMatch(
+        new RegExp(`^cluster +up +${cluster}, Kubernetes v1\\.36\\.3, 2 Ready`, 'm')
+      )
+      expect((await fetch(`http://${registry}/v2/`)).status).toBe(401)
+
+      const down = await sb('down')
+      expect(down.code).toBe(0)
+      const after = (await sb('status')).stdout
+      expect(after).toMatch(/^dockerd +up/m)
+      expect(after).toMatch(/^registry +down/m)
+      expect(after).toMatch(new RegExp(`^cluster +absent +${cluster}`, 'm'))
+      await expect(fetch(`http://${registry}/v2/`)).rejects.toThrow()
+      const leftovers = await run('pgrep', ['-f', `clusters/${cluster}/`])
+      expect(leftovers.stdout).toBe('')
+      // the shared sandbox is untouched
+      expect((await fetch(`http://${env.REGISTRY}/v2/`)).status).toBe(401)
+      expect((await kubectl('get', '--raw', '/readyz')).stdout).toBe('ok')
+    } finally {
+      await sb('down')
+      rmSync(state, { recursive: true, force: true })
     }
   })
 })
