@@ -94,11 +94,7 @@ describe('the frontend in Chromium', () => {
     page.on('pageerror', e => problems.push(e.message))
     const response = await page.goto(ingressUrl + '/')
     expect(response!.status()).toBe(200)
-    await page.waitForFunction(
-      () => document.getElementById('backend-status')?.dataset.state === 'ok',
-      undefined,
-      { timeout: 15000 }
-    )
+    await page.locator('#backend-status[data-state="ok"]').waitFor({ timeout: 15000 })
     expect(await page.textContent('#backend-status')).toBe('ok')
     expect(await page.textContent('#backend-version')).toBe(VERSION)
     expect(await page.textContent('#backend-environment')).toBe('browser-test')
@@ -111,11 +107,7 @@ describe('the frontend in Chromium', () => {
   it('renders a deep link through the SPA fallback, with live data', async () => {
     const page = await browser!.newPage()
     await page.goto(ingressUrl + '/some/client/route')
-    await page.waitForFunction(
-      () => document.getElementById('backend-status')?.dataset.state === 'ok',
-      undefined,
-      { timeout: 15000 }
-    )
+    await page.locator('#backend-status[data-state="ok"]').waitFor({ timeout: 15000 })
     expect(await page.textContent('#route')).toBe('/some/client/route')
     expect(await page.textContent('#backend-version')).toBe(VERSION)
     await page.close()
@@ -124,18 +116,10 @@ describe('the frontend in Chromium', () => {
   it('shows the backend as unreachable once it stops: the data is live, not baked in', async () => {
     const page = await browser!.newPage()
     await page.goto(ingressUrl + '/')
-    await page.waitForFunction(
-      () => document.getElementById('backend-status')?.dataset.state === 'ok',
-      undefined,
-      { timeout: 15000 }
-    )
+    await page.locator('#backend-status[data-state="ok"]').waitFor({ timeout: 15000 })
     await dockerOk(['stop', '--time', '10', backend!.id])
     await page.click('#refresh')
-    await page.waitForFunction(
-      () => document.getElementById('backend-status')?.dataset.state === 'error',
-      undefined,
-      { timeout: 15000 }
-    )
+    await page.locator('#backend-status[data-state="error"]').waitFor({ timeout: 15000 })
     expect(await page.textContent('#backend-status')).toBe('unreachable')
     expect(await page.textContent('#backend-error')).toBe('/api/status answered HTTP 502')
     await page.close()
