@@ -146,6 +146,49 @@ export function rolloutState(kind: WorkloadKind, w: Workload): RolloutState {
   return { done: true, message: `daemon set "${name}" successfully rolled out` }
 }
 
+const REVISION = 'deployment.kubernetes.io/revision'
+
+interface PodLike extends KubeObject {
+  status?: { conditions?: Array<{ type: string; status: string }> }
+}
+
+/**
+ * Whether a Deployment's rollout is complete judged from its pods: the controller has
+ * observed the spec, every pod of the new ReplicaSet (the one at the Deployment's revision)
+ * that is needed is Ready, and no pod of an older ReplicaSet is left. With minReadySeconds 0
+ * this is exactly what the Deployment's status reports on the controller's next write
+ * (0.3-2 s later on a busy control plane), so the watch can end on the pod event itself.
+ * False whenever it cannot tell (minReadySeconds, no revision yet, pods not visible).
+ */
+export function deploymentPodsReady(
+  d: Workload,
+  replicaSets: Iterable<KubeObject>,
+  pods: Iterable<PodLike>
+): boolean {
+  if (((d.spec as { minReadySeconds?: number } | undefined)?.minReadySeconds ?? 0) > 0) return false
+  if ((d.metadata.generation ?? 0) > (d.status?.observedGeneration ?? 0)) return false
+  const revision = d.metadata.annotations?.[REVISION]
+  if (!revision || !d.metadata.uid) return false
+  const ns = d.metadata.namespace
+  const owned = [...replicaSets].filter(
+    rs =>
+      rs.metadata.namespace === ns &&
+      rs.metadata.ownerReferences?.some(o => o.controller && o.uid === d.metadata.uid)
+  )
+  const current = owned.find(rs => rs.metadata.annotations?.[REVISION] === revision)
+  if (!current?.metadata.uid) return false
+  const ownedUids = new Set(owned.map(rs => rs.metadata.uid))
+  let ready = 0
+  for (const p of pods) {
+    if (p.metadata.namespace !== ns || p.metadata.deletionTimestamp) continue
+    const owner = p.metadata.ownerReferences?.find(o => o.controller)
+    if (!owner || !ownedUids.has(owner.uid)) continue
+    if (owner.uid !== current.metadata.uid) return false
+    if (p.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True')) ready++
+  }
+  return ready >= (d.spec?.replicas ?? 1)
+}
+
 /** Which workloads to watch: by label selector (all or listed namespaces) or by name. */
 export interface WorkloadTarget {
   /** Label selector, e.g. app.kubernetes.io/instance=shop. */
@@ -222,6 +265,42 @@ export async function waitForRollout(
   }
   pendingLists = streams.length
 
+  // Pods and ReplicaSets beside the Deployments, for deploymentPodsReady. Best effort: when
+  // they cannot be watched (RBAC), the Deployment status alone decides.
+  const auxStreams: Array<{
+    kind: 'Pod' | 'ReplicaSet'
+    namespace?: string
+    labelSelector?: string
+  }> = []
+  const deploymentScopes = new Map<string, { namespace?: string; labelSelector?: string }>()
+  for (const st of streams) {
+    if (st.kind !== 'Deployment') continue
+    const scope = { namespace: st.namespace, labelSelector: st.labelSelector }
+    deploymentScopes.set(`${scope.namespace ?? ''}|${scope.labelSelector ?? ''}`, scope)
+  }
+  for (const scope of deploymentScopes.values()) {
+    auxStreams.push({ kind: 'ReplicaSet', ...scope }, { kind: 'Pod', ...scope })
+  }
+  const replicaSets = new Map<string, KubeObject>()
+  const pods = new Map<string, PodLike>()
+  pendingLists += auxStreams.length
+
+  const computeState = (kind: WorkloadKind, o: Workload): RolloutState => {
+    const state = rolloutState(kind, o)
+    if (
+      kind === 'Deployment' &&
+      !state.done &&
+      !state.error &&
+      deploymentPodsReady(o, replicaSets.values(), pods.values())
+    ) {
+      return {
+        done: true,
+        message: `deployment "${o.metadata.name}" successfully rolled out (every pod of the new ReplicaSet is ready)`
+      }
+    }
+    return state
+  }
+
   const evaluate = (): void => {
     if (outcome || pendingLists > 0) return
     const all = [...states.values()]
@@ -270,7 +349,7 @@ export async function waitForRollout(
           mine.clear()
           for (const o of objects.values()) {
             const k = key(stream.kind, o.metadata.namespace ?? '', o.metadata.name)
-            const state = rolloutState(stream.kind, o)
+            const state = computeState(stream.kind, o)
             const previous = before.get(k)
             const status: WorkloadStatus = {
               kind: stream.kind,
@@ -299,7 +378,48 @@ export async function waitForRollout(
       controller.abort()
     }
   })
-  await Promise.all(watchers)
+  const auxWatchers = auxStreams.map(async (stream, index) => {
+    let listed = false
+    const target = stream.kind === 'Pod' ? pods : replicaSets
+    const prefix = `${index}/`
+    const markListed = (): void => {
+      if (!listed) {
+        listed = true
+        pendingLists--
+      }
+    }
+    try {
+      await client.listWatch<KubeObject>(
+        stream.kind,
+        {
+          namespace: stream.namespace,
+          labelSelector: stream.labelSelector,
+          signal: controller.signal,
+          timeoutSeconds: 120
+        },
+        objects => {
+          for (const k of [...target.keys()]) if (k.startsWith(prefix)) target.delete(k)
+          for (const [k, o] of objects) target.set(prefix + k, o)
+          markListed()
+          // A pod turning Ready may complete a Deployment before its status says so.
+          for (const [k, status] of states) {
+            if (status.kind !== 'Deployment' || status.done || !status.object) continue
+            const next = computeState('Deployment', status.object)
+            if (next.done) {
+              const updated = { ...status, ...next }
+              states.set(k, updated)
+              options.onProgress?.(updated)
+            }
+          }
+          evaluate()
+        }
+      )
+    } catch {
+      markListed()
+      evaluate()
+    }
+  })
+  await Promise.all([...watchers, ...auxWatchers])
   clearTimeout(timer)
   outer?.removeEventListener('abort', onOuterAbort)
   outcome ??= { ready: false, reason: 'cancelled' }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { podState, rolloutState, type Workload } from '../../../src/kube/rollout'
+import {
+  deploymentPodsReady,
+  podState,
+  rolloutState,
+  type Workload
+} from '../../../src/kube/rollout'
 
 const w = (spec: Workload['spec'], status: Workload['status'], generation = 2): Workload => ({
   metadata: { name: 'app', generation },
@@ -216,5 +221,68 @@ describe('podState', () => {
       'api: waiting (CrashLoopBackOff: back-off 40s) restarts 3 last Error',
       'side: waiting (ImagePullBackOff)'
     ])
+  })
+})
+
+describe('deploymentPodsReady', () => {
+  const d: Workload = {
+    metadata: {
+      name: 'app',
+      namespace: 'n',
+      uid: 'd1',
+      generation: 3,
+      annotations: { 'deployment.kubernetes.io/revision': '2' }
+    },
+    spec: { replicas: 2 },
+    status: { observedGeneration: 3 }
+  }
+  const rs = (uid: string, revision: string) => ({
+    metadata: {
+      name: uid,
+      namespace: 'n',
+      uid,
+      annotations: { 'deployment.kubernetes.io/revision': revision },
+      ownerReferences: [{ kind: 'Deployment', name: 'app', uid: 'd1', controller: true }]
+    }
+  })
+  const pod = (name: string, owner: string, ready: boolean, deleting = false) => ({
+    metadata: {
+      name,
+      namespace: 'n',
+      ownerReferences: [{ kind: 'ReplicaSet', name: owner, uid: owner, controller: true }],
+      ...(deleting ? { deletionTimestamp: 'now' } : {})
+    },
+    status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] }
+  })
+  const sets = [rs('old', '1'), rs('new', '2')]
+
+  it.each([
+    [
+      'every new pod ready, old ones terminating',
+      [pod('a', 'new', true), pod('b', 'new', true), pod('c', 'old', false, true)],
+      true
+    ],
+    ['one new pod not ready', [pod('a', 'new', true), pod('b', 'new', false)], false],
+    [
+      'an old pod still running',
+      [pod('a', 'new', true), pod('b', 'new', true), pod('c', 'old', true)],
+      false
+    ],
+    ['too few pods', [pod('a', 'new', true)], false]
+  ])('%s → %s', (_n, pods, expected) => {
+    expect(deploymentPodsReady(d, sets, pods)).toBe(expected)
+  })
+
+  it('cannot tell before the controller observed the spec, or with minReadySeconds', () => {
+    const pods = [pod('a', 'new', true), pod('b', 'new', true)]
+    expect(deploymentPodsReady({ ...d, status: { observedGeneration: 2 } }, sets, pods)).toBe(false)
+    expect(
+      deploymentPodsReady(
+        { ...d, spec: { replicas: 2, minReadySeconds: 5 } as Workload['spec'] },
+        sets,
+        pods
+      )
+    ).toBe(false)
+    expect(deploymentPodsReady(d, [rs('old', '1')], pods)).toBe(false)
   })
 })
