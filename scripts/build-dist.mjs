@@ -1,4 +1,6 @@
 // Bundles each action's entry into actions/<name>/dist/index.js with ncc.
+// --transpile-only: types are checked once by `tsc --noEmit` (npm run typecheck); ncc would
+// otherwise type-check the whole project, tests included, for every bundle.
 //   node scripts/build-dist.mjs [name...] [--out DIR]   (--out: build elsewhere, for the sync check)
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
@@ -30,6 +32,7 @@ for (const name of names.length ? names : all) {
       '--license',
       'licenses.txt',
       '--quiet',
+      '--transpile-only',
       '--target',
       'es2022'
     ],
