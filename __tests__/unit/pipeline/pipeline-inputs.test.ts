@@ -83,6 +83,7 @@ describe('phaseInputs', () => {
       image: '127.0.0.1:5000/k8s-stack/frontend',
       tags: '127.0.0.1:5000/k8s-stack/frontend:run-7-1',
       'build-args': 'NODE_IMAGE=k8s-stack/node:20\nA=1',
+      labels: '',
       load: 'true',
       push: 'false'
     })

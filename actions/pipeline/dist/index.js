@@ -40170,7 +40170,7 @@ class InputError extends Error {
     }
 }
 /** A tool that ran and failed; the message carries the tool's own last words. */
-class ToolError extends Error {
+class errors_ToolError extends Error {
     tool;
     exitCode;
     constructor(tool, exitCode, detail) {
@@ -40207,7 +40207,7 @@ function maskSecret(value) {
     }
 }
 /** Replaces every registered credential in text with ***. */
-function redact(text) {
+function secrets_redact(text) {
     let out = text;
     // Longest first, so a secret containing another is replaced whole.
     for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
@@ -40239,8 +40239,111 @@ async function run(main, post) {
         await main();
     }
     catch (error) {
-        setFailed(redact(oneLine(error)));
+        setFailed(secrets_redact(oneLine(error)));
     }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/core/exec.ts
+
+
+
+/**
+ * Runs a tool from an argv array (never a shell string), captures both streams and
+ * resolves whatever the exit code; `execOrThrow` turns a failure into one error.
+ */
+function core_exec_exec(tool, args, options = {}) {
+    const started = Date.now();
+    const stream = options.stream ?? true;
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(tool, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            shell: false
+        });
+        const out = [];
+        const err = [];
+        let pending = '';
+        let timedOut = false;
+        const timer = options.timeoutMs && options.timeoutMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+                setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            }, options.timeoutMs)
+            : undefined;
+        child.stdout.on('data', (chunk) => {
+            out.push(chunk);
+            if (stream)
+                process.stdout.write(secrets_redact(chunk.toString()));
+            if (options.onLine) {
+                pending += chunk.toString();
+                const lines = pending.split('\n');
+                pending = lines.pop() ?? '';
+                for (const line of lines)
+                    options.onLine(line);
+            }
+        });
+        child.stderr.on('data', (chunk) => {
+            err.push(chunk);
+            if (stream)
+                process.stdout.write(secrets_redact(chunk.toString()));
+        });
+        child.on('error', error => {
+            if (timer)
+                clearTimeout(timer);
+            const code = error.code;
+            reject(new errors_ToolError(tool, null, code === 'ENOENT' ? `${tool} was not found on PATH` : error.message));
+        });
+        child.on('close', code => {
+            if (timer)
+                clearTimeout(timer);
+            if (options.onLine && pending !== '')
+                options.onLine(pending);
+            const result = {
+                exitCode: code ?? 1,
+                stdout: Buffer.concat(out).toString(),
+                stderr: Buffer.concat(err).toString(),
+                durationMs: Date.now() - started
+            };
+            if (timedOut) {
+                reject(new errors_ToolError(tool, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (options.input !== undefined)
+            child.stdin.end(options.input);
+        else
+            child.stdin.end();
+    });
+}
+/** Like exec, but a non-zero exit throws a ToolError built from the tool's last error line. */
+async function execOrThrow(tool, args, options = {}) {
+    const result = await core_exec_exec(tool, args, options);
+    if (result.exitCode !== 0) {
+        throw new ToolError(displayName(tool, args), result.exitCode, lastErrorLine(result));
+    }
+    return result;
+}
+function displayName(tool, args) {
+    const base = tool.split('/').pop() ?? tool;
+    const sub = args.find(a => !a.startsWith('-'))?.match(/^[a-z][a-z-]*$/)?.[0];
+    return sub ? `${base} ${sub}` : base;
+}
+/** The most telling line of a failed tool's output: its last error line, redacted. */
+function lastErrorLine(result) {
+    const lines = (result.stderr.trim() ? result.stderr : result.stdout)
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const errorLine = [...lines]
+        .reverse()
+        .find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
+    return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
@@ -40268,7 +40371,7 @@ async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await summary.addRaw(redact(markdown), true).write();
+        await summary.addRaw(secrets_redact(markdown), true).write();
     }
     catch (error) {
         warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
@@ -40276,11 +40379,9 @@ async function writeSummary(markdown) {
 }
 /** Sets an output with credentials redacted. */
 function summary_setOutput(name, value) {
-    setOutput(name, redact(String(value)));
+    setOutput(name, secrets_redact(String(value)));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -40514,7 +40615,8 @@ function parseReference(ref) {
     }
     const parts = rest.split('/');
     let registry = '';
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
+    if (parts.length > 1 &&
+        (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
         registry = parts.shift();
         if (!HOST.test(registry))
             throw new src_ReferenceError(ref, `registry "${registry}" is not a host[:port]`);
@@ -40670,8 +40772,22 @@ function readPipelineInputs(inputs = new Inputs()) {
 
 
 
+
 /** A failed phase: the child action already printed its own error; this names the phase. */
 class PhaseError extends Error {
+}
+/**
+ * The last commit of an app's own sources: its time and sha label the image instead of the
+ * build time and HEAD, so the same app source builds the same digest (a rerun is a no-op).
+ */
+async function sourceRevision(paths, cwd = process.env.GITHUB_WORKSPACE || process.cwd()) {
+    const result = await core_exec_exec('git', ['log', '-1', '--format=%cI%n%H', '--', ...paths], {
+        cwd,
+        stream: false,
+        timeoutMs: 30_000
+    }).catch(() => undefined);
+    const [created, revision] = (result?.exitCode === 0 ? result.stdout.trim() : '').split('\n');
+    return created && revision ? { created, revision } : undefined;
 }
 /** The run-unique tag every image is pushed with (as the reusable workflow does). */
 function runTag(env = process.env) {
@@ -40686,12 +40802,15 @@ function phaseInputs(inputs, tag) {
         format: 'json,sarif'
     };
     return {
-        build: (app) => ({
+        build: (app, source) => ({
             context: app.context,
             file: app.dockerfile,
             image: imageOf(app.name),
             tags: `${imageOf(app.name)}:${tag}`,
             'build-args': [...inputs.buildArgs, ...app.buildArgs].join('\n'),
+            labels: source
+                ? `org.opencontainers.image.created=${source.created}\norg.opencontainers.image.revision=${source.revision}`
+                : '',
             load: 'true',
             push: 'false'
         }),
@@ -40761,7 +40880,7 @@ async function main() {
         // Every app is built and scanned before anything is pushed: one failed scan, no push.
         const built = [];
         for (const app of inputs.apps) {
-            const build = await phase(`build ${app.name}`, 'build', p.build(app));
+            const build = await phase(`build ${app.name}`, 'build', p.build(app, await sourceRevision([app.context, app.dockerfile])));
             const image = build.outputs.image;
             const scan = await phase(`scan the ${app.name} image`, 'scan', p.scanImage(image));
             await phase(`scan the ${app.name} Dockerfile`, 'scan', p.scanConfig(app.dockerfile));

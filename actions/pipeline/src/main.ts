@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { exec } from '../../../src/core/exec'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { runChildAction, type ChildRun } from './child-action'
 import { readPipelineInputs, type PipelineInputs } from './inputs'
@@ -11,6 +12,28 @@ interface Row {
   image: string
   scan: string
   ref: string
+}
+
+export interface SourceRevision {
+  created: string
+  revision: string
+}
+
+/**
+ * The last commit of an app's own sources: its time and sha label the image instead of the
+ * build time and HEAD, so the same app source builds the same digest (a rerun is a no-op).
+ */
+export async function sourceRevision(
+  paths: string[],
+  cwd = process.env.GITHUB_WORKSPACE || process.cwd()
+): Promise<SourceRevision | undefined> {
+  const result = await exec('git', ['log', '-1', '--format=%cI%n%H', '--', ...paths], {
+    cwd,
+    stream: false,
+    timeoutMs: 30_000
+  }).catch(() => undefined)
+  const [created, revision] = (result?.exitCode === 0 ? result.stdout.trim() : '').split('\n')
+  return created && revision ? { created, revision } : undefined
 }
 
 /** The run-unique tag every image is pushed with (as the reusable workflow does). */
@@ -27,12 +50,15 @@ export function phaseInputs(inputs: PipelineInputs, tag: string) {
     format: 'json,sarif'
   }
   return {
-    build: (app: PipelineInputs['apps'][number]) => ({
+    build: (app: PipelineInputs['apps'][number], source?: SourceRevision) => ({
       context: app.context,
       file: app.dockerfile,
       image: imageOf(app.name),
       tags: `${imageOf(app.name)}:${tag}`,
       'build-args': [...inputs.buildArgs, ...app.buildArgs].join('\n'),
+      labels: source
+        ? `org.opencontainers.image.created=${source.created}\norg.opencontainers.image.revision=${source.revision}`
+        : '',
       load: 'true',
       push: 'false'
     }),
@@ -109,7 +135,11 @@ export async function main(): Promise<void> {
     // Every app is built and scanned before anything is pushed: one failed scan, no push.
     const built: Array<{ app: string; tags: string }> = []
     for (const app of inputs.apps) {
-      const build = await phase(`build ${app.name}`, 'build', p.build(app))
+      const build = await phase(
+        `build ${app.name}`,
+        'build',
+        p.build(app, await sourceRevision([app.context, app.dockerfile]))
+      )
       const image = build.outputs.image
       const scan = await phase(`scan the ${app.name} image`, 'scan', p.scanImage(image))
       await phase(`scan the ${app.name} Dockerfile`, 'scan', p.scanConfig(app.dockerfile))
