@@ -1,5 +1,8 @@
 // Finding the trivy binary: on PATH at the wanted version, else the runner's tool cache,
 // else the pinned release (GitHub-hosted runners), downloaded and checked against its sha256.
+import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { findTool, versionFrom, type FoundTool, type Release } from '../core/tools'
 
 export const TRIVY_VERSION = '0.74.0'
@@ -46,9 +49,49 @@ export function trivyRelease(
   }
 }
 
-/** `trivy --version` prints "Version: 0.74.0" (and DB details after it). */
-export function readTrivyVersion(binary: string): Promise<string | undefined> {
-  return versionFrom(binary, ['--version'])
+/**
+ * `trivy --version` prints "Version: 0.74.0" (and DB details after it). It takes about
+ * 0.3 s, a large part of a warm scan, so the answer is remembered per binary: its real
+ * path, size and modification time (a replaced binary is asked again).
+ */
+export async function readTrivyVersion(
+  binary: string,
+  cacheFile = versionCacheFile()
+): Promise<string | undefined> {
+  let key: string | undefined
+  try {
+    const real = realpathSync(binary)
+    const st = statSync(real)
+    key = `${real}:${st.size}:${Math.trunc(st.mtimeMs)}`
+  } catch {
+    return versionFrom(binary, ['--version'])
+  }
+  const known = readCache(cacheFile)
+  if (known[key]) return known[key]
+  const version = await versionFrom(binary, ['--version'])
+  if (version) {
+    try {
+      mkdirSync(path.dirname(cacheFile), { recursive: true })
+      writeFileSync(cacheFile, JSON.stringify({ ...readCache(cacheFile), [key]: version }))
+    } catch {
+      // Only a speed-up: a cache that cannot be written is asked again next time.
+    }
+  }
+  return version
+}
+
+function versionCacheFile(): string {
+  const base = process.env.RUNNER_TOOL_CACHE || path.join(tmpdir(), 'k8s-stack')
+  return path.join(base, 'k8s-stack-trivy-versions.json')
+}
+
+function readCache(file: string): Record<string, string> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8'))
+    return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
+  } catch {
+    return {}
+  }
 }
 
 /** Finds trivy at `version` ('' or 'any': whatever is on PATH). */
@@ -57,7 +100,7 @@ export function findTrivy(version: string): Promise<FoundTool> {
   return findTool({
     name: 'trivy',
     version: wanted,
-    readVersion: readTrivyVersion,
+    readVersion: binary => readTrivyVersion(binary),
     release: wanted ? trivyRelease(wanted) : undefined
   })
 }

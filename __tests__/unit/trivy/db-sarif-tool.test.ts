@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { checkDbAge, parseMaxAge, readDbMetadata } from '../../../src/trivy/db'
 import { parseSarif, relocateSarif } from '../../../src/trivy/sarif'
-import { trivyRelease } from '../../../src/trivy/tool'
+import { readTrivyVersion, trivyRelease } from '../../../src/trivy/tool'
 import { trivyEnv } from '../../../src/trivy/scan'
 import { redact } from '../../../src/core/secrets'
 
@@ -127,5 +127,22 @@ describe('trivyEnv', () => {
     })
     expect(env).toEqual({ TRIVY_SEVERITY: undefined, TRIVY_IGNORE_UNFIXED: undefined })
     expect(redact('token sentinel-pass-123')).toBe('token ***')
+  })
+})
+
+describe('readTrivyVersion', () => {
+  it('asks a binary once and remembers the answer until the binary changes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trivy-version-unit-'))
+    const binary = path.join(dir, 'trivy')
+    const counter = path.join(dir, 'calls')
+    const script = (v: string) => `#!/bin/sh\necho x >> "${counter}"\necho "Version: ${v}"\n`
+    writeFileSync(binary, script('0.74.0'), { mode: 0o755 })
+    const cache = path.join(dir, 'cache', 'versions.json')
+    expect(await readTrivyVersion(binary, cache)).toBe('0.74.0')
+    expect(await readTrivyVersion(binary, cache)).toBe('0.74.0')
+    expect(readFileSync(counter, 'utf8').trim().split('\n')).toHaveLength(1)
+    writeFileSync(binary, script('0.75.10'), { mode: 0o755 })
+    expect(await readTrivyVersion(binary, cache)).toBe('0.75.10')
+    expect(readFileSync(counter, 'utf8').trim().split('\n')).toHaveLength(2)
   })
 })

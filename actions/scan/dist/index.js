@@ -35305,7 +35305,9 @@ function lastErrorLine(result) {
         .split('\n')
         .map(l => l.trim())
         .filter(Boolean);
-    const errorLine = [...lines].reverse().find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
+    const errorLine = [...lines]
+        .reverse()
+        .find(l => /error|failed|denied|invalid|cannot|unable/i.test(l));
     return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
@@ -36506,6 +36508,9 @@ function tools_platform() {
 // Finding the trivy binary: on PATH at the wanted version, else the runner's tool cache,
 // else the pinned release (GitHub-hosted runners), downloaded and checked against its sha256.
 
+
+
+
 const TRIVY_VERSION = '0.74.0';
 /**
  * Release tarballs by version and platform (process.platform/process.arch), with their
@@ -36539,9 +36544,48 @@ function trivyRelease(version, platform = process.platform, arch = process.arch)
         archive: 'tar.gz'
     };
 }
-/** `trivy --version` prints "Version: 0.74.0" (and DB details after it). */
-function readTrivyVersion(binary) {
-    return versionFrom(binary, ['--version']);
+/**
+ * `trivy --version` prints "Version: 0.74.0" (and DB details after it). It takes about
+ * 0.3 s, a large part of a warm scan, so the answer is remembered per binary: its real
+ * path, size and modification time (a replaced binary is asked again).
+ */
+async function readTrivyVersion(binary, cacheFile = versionCacheFile()) {
+    let key;
+    try {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(binary);
+        const st = (0,external_node_fs_namespaceObject.statSync)(real);
+        key = `${real}:${st.size}:${Math.trunc(st.mtimeMs)}`;
+    }
+    catch {
+        return versionFrom(binary, ['--version']);
+    }
+    const known = readCache(cacheFile);
+    if (known[key])
+        return known[key];
+    const version = await versionFrom(binary, ['--version']);
+    if (version) {
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(cacheFile), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(cacheFile, JSON.stringify({ ...readCache(cacheFile), [key]: version }));
+        }
+        catch {
+            // Only a speed-up: a cache that cannot be written is asked again next time.
+        }
+    }
+    return version;
+}
+function versionCacheFile() {
+    const base = process.env.RUNNER_TOOL_CACHE || external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'k8s-stack');
+    return external_node_path_default().join(base, 'k8s-stack-trivy-versions.json');
+}
+function readCache(file) {
+    try {
+        const data = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        return data && typeof data === 'object' && !Array.isArray(data) ? data : {};
+    }
+    catch {
+        return {};
+    }
 }
 /** Finds trivy at `version` ('' or 'any': whatever is on PATH). */
 function findTrivy(version) {
@@ -36549,7 +36593,7 @@ function findTrivy(version) {
     return findTool({
         name: 'trivy',
         version: wanted,
-        readVersion: readTrivyVersion,
+        readVersion: binary => readTrivyVersion(binary),
         release: wanted ? trivyRelease(wanted) : undefined
     });
 }
