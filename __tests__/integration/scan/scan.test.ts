@@ -34,7 +34,11 @@ beforeAll(async () => {
   const trivy = await trivyBinary()
   vulnerableImage = await buildVulnerableImage()
   cleanImage = env.DEBIAN_IMAGE || 'k8s-stack/debian:bookworm'
-  actionEnv = { PATH: `${path.dirname(trivy)}${path.delimiter}${env.PATH || process.env.PATH}` }
+  actionEnv = {
+    PATH: `${path.dirname(trivy)}${path.delimiter}${env.PATH || process.env.PATH}`,
+    // Set on every runner; the tool cache is where a pinned release would be installed.
+    RUNNER_TOOL_CACHE: mkdtempSync(path.join(tmpdir(), 'scan-tool-cache-'))
+  }
   if (env.DOCKER_HOST) actionEnv.DOCKER_HOST = env.DOCKER_HOST
 }, 60 * 60_000)
 
@@ -97,11 +101,11 @@ function sarifRuleIds(file: string): string[] {
   ].sort()
 }
 
-/** The last ::error / ::warning line naming `file`. */
+/** The ::error / ::warning annotations that name a file. */
 function annotations(
   log: string,
   kind: 'error' | 'warning'
-): Array<{ file: string; line: number; endLine?: number; text: string }> {
+): Array<{ file: string; line: number; endLine?: number; title: string; text: string }> {
   const out = []
   for (const line of log.split('\n')) {
     const m = new RegExp(`^::${kind} (.*?)::(.*)$`).exec(line)
@@ -114,6 +118,7 @@ function annotations(
       file: props.file,
       line: Number(props.line),
       endLine: props.endLine ? Number(props.endLine) : undefined,
+      title: decodeURIComponent(props.title ?? ''),
       text: m[2]
     })
   }
@@ -265,16 +270,17 @@ describe('config scan', () => {
     const file = `${ref}/deployment.yaml`
     const lines = readFileSync(path.join(repoRoot, file), 'utf8').split('\n')
     const privilegedLine = lines.findIndex(l => l.includes('privileged: true')) + 1
+    // Errors at or above fail-on (HIGH), warnings below it.
     const errors = annotations(run.log, 'error')
-    const privileged = errors.find(
-      a => a.text.toLowerCase().includes('privileged') || a.text.includes('KSV-0017')
-    )
+    const warnings = annotations(run.log, 'warning')
+    const privileged = errors.find(a => a.title.startsWith('HIGH KSV-0017: Privileged'))
     expect(privileged).toBeDefined()
     expect(privileged!.file).toBe(file)
     expect(privileged!.line).toBeLessThanOrEqual(privilegedLine)
     expect(privileged!.endLine ?? privileged!.line).toBeGreaterThanOrEqual(privilegedLine)
     const hostPathLine = lines.findIndex(l => l.includes('hostPath:')) + 1
-    const hostPath = errors.find(a => /hostPath/i.test(a.text))
+    const hostPath = warnings.find(a => a.title.startsWith('MEDIUM KSV-0023'))
+    expect(errors.find(a => a.title.includes('KSV-0023'))).toBeUndefined()
     expect(hostPath?.file).toBe(file)
     expect(hostPath!.line).toBeLessThanOrEqual(hostPathLine)
     expect(hostPath!.endLine ?? hostPath!.line).toBeGreaterThanOrEqual(hostPathLine)
@@ -344,6 +350,18 @@ describe('SARIF', () => {
     // ...while the gate, the counts and the JSON still honour severity.
     expect(all.outputs).toMatchObject({ critical: '1', high: '0', 'findings-count': '1' })
     expect(jsonIds(all.outputs['json-report'])).toEqual([CRITICAL_ID])
+  })
+})
+
+describe('CycloneDX', () => {
+  it('converts the same scan to a CycloneDX SBOM with its vulnerabilities', async () => {
+    const run = await scan({ 'image-ref': vulnerableImage, 'fail-on': 'none', format: 'cyclonedx' })
+    expect(run.exitCode).toBe(0)
+    const bom = JSON.parse(readFileSync(run.outputs['cyclonedx-report'], 'utf8'))
+    expect(bom.bomFormat).toBe('CycloneDX')
+    const components = bom.components.map((c: { name: string }) => c.name)
+    expect(components).toEqual(expect.arrayContaining(['k8s-stack-vulnerable-fixture', 'tar']))
+    expect(bom.vulnerabilities.map((v: { id: string }) => v.id)).toContain(CRITICAL_ID)
   })
 })
 
