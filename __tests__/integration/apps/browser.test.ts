@@ -7,7 +7,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { sandboxEnv } from '../../support/sandbox'
-import { buildApp, dockerOk, removeContainer, repo, runHardened, waitFor200 } from './containers'
+import {
+  buildApp,
+  dockerOk,
+  removeContainer,
+  removeImages,
+  repo,
+  runHardened,
+  waitFor200
+} from './containers'
 
 // Image builds, a cold sandbox and rollouts take minutes: jest's project-level testTimeout
 // does not reach hooks here, so the file sets its own.
@@ -82,6 +90,7 @@ afterAll(async () => {
   await new Promise(r => (ingress ? ingress.close(r) : r(undefined)))
   await removeContainer(backend?.id)
   await removeContainer(frontend?.id)
+  await removeImages([`k8s-stack-test/backend:${VERSION}`, `k8s-stack-test/frontend:${VERSION}`])
 })
 
 describe('the frontend in Chromium', () => {

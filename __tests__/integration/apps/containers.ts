@@ -146,3 +146,8 @@ export async function waitFor200(port: number, path: string, timeoutMs = 30000):
 export async function removeContainer(id: string | undefined): Promise<void> {
   if (id) await docker(['rm', '-f', id])
 }
+
+/** Removes the test's image tags (the layers stay cached for the next build). */
+export async function removeImages(tags: string[]): Promise<void> {
+  if (tags.length) await docker(['rmi', ...tags])
+}

@@ -8,6 +8,7 @@ import {
   docker,
   httpGet,
   removeContainer,
+  removeImages,
   runHardened,
   waitFor200
 } from './containers'
@@ -26,6 +27,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   for (const id of containers) await removeContainer(id)
+  await removeImages([`k8s-stack-test/backend:${VERSION}`, `k8s-stack-test/frontend:${VERSION}`])
 })
 
 async function inspect(ref: string, format: string): Promise<string> {
