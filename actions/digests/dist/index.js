@@ -31823,7 +31823,8 @@ function parseReference(ref) {
     }
     const parts = rest.split('/');
     let registry = '';
-    if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
+    if (parts.length > 1 &&
+        (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
         registry = parts.shift();
         if (!HOST.test(registry))
             throw new ReferenceError(ref, `registry "${registry}" is not a host[:port]`);
@@ -31891,8 +31892,24 @@ function readDigestsInputs(inputs = new Inputs()) {
         }
         return [name, ref];
     });
-    if (images.length === 0)
+    const mark = inputs.lines('mark');
+    for (const ref of mark) {
+        let ok = false;
+        try {
+            const parsed = parseReference(ref);
+            ok = Boolean(parsed.tag) && !parsed.digest;
+        }
+        catch {
+            ok = false;
+        }
+        if (!ok)
+            throw new InputError('mark', ref, 'registry/repository:tag references, one per line');
+    }
+    if (images.length === 0 && mark.length === 0)
         throw new InputError('images', '', ACCEPTED);
+    const addTag = inputs.string('add-tag');
+    if (addTag && !isValidTag(addTag))
+        throw new InputError('add-tag', addTag, 'a tag: A-Z, a-z, 0-9, _, . and -, at most 128, not starting with . or -');
     const username = inputs.string('username');
     if (Boolean(username) !== Boolean(password)) {
         throw new InputError('username', username ? username : '', 'both username and password, or neither (anonymous pull)');
@@ -31902,7 +31919,10 @@ function readDigestsInputs(inputs = new Inputs()) {
         username,
         password,
         timeoutMs: inputs.duration('timeout', '30s'),
-        attempts: inputs.integer('retries', 3, 1, 10)
+        attempts: inputs.integer('retries', 3, 1, 10),
+        optional: inputs.boolean('optional', false),
+        addTag,
+        mark
     };
 }
 
@@ -31918,6 +31938,10 @@ const MANIFEST_ACCEPT = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
+/** The OCI empty descriptor's content ({}), config and only layer of a marker artifact. */
+const EMPTY_JSON = '{}';
+const EMPTY_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+const MARKER_ARTIFACT_TYPE = 'application/vnd.k8s-stack.verified.v1';
 /** Parses a WWW-Authenticate header: `Bearer realm="...",service="...",scope="..."` or `Basic realm="..."`. */
 function parseChallenge(header) {
     const m = /^\s*(basic|bearer)\b\s*(.*)$/i.exec(header);
@@ -31951,94 +31975,210 @@ class HttpError extends Error {
 }
 const basic = (c) => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 /**
- * Resolves image:tag to the digest the registry holds, with the distribution API (HEAD on
- * the manifest; GET and hash when the registry sends no Docker-Content-Digest), Basic or
- * Bearer token auth, and retries on transient errors (network, 429, 5xx).
+ * A minimal OCI distribution client: every request answers a 401 challenge (Basic, or a
+ * Bearer token for the scope the registry asks) and retries transient errors.
  */
-async function resolveDigest(reference, options = {}) {
-    const parsed = parseReference(reference);
-    if (parsed.digest)
-        return {
-            source: reference,
-            ref: `${repositoryOf(parsed)}@${parsed.digest}`,
-            digest: parsed.digest
-        };
-    const tag = parsed.tag ?? 'latest';
-    const url = `${registryBaseUrl(parsed.registry)}/v2/${apiRepository(parsed.registry, parsed.path)}/manifests/${tag}`;
-    const attempts = options.attempts ?? 3;
-    const sleep = options.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
-    let last;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        try {
-            const digest = await fetchDigest(url, parsed.path, options);
-            return { source: reference, ref: `${repositoryOf(parsed)}@${digest}`, digest };
-        }
-        catch (error) {
-            last = error;
-            const transient = !(error instanceof HttpError) || error.status === 429 || error.status >= 500;
-            if (!transient || attempt === attempts)
-                break;
-            await sleep(1000 * 2 ** (attempt - 1));
-        }
+class RegistryClient {
+    options;
+    doFetch;
+    sleep;
+    constructor(options = {}) {
+        this.options = options;
+        this.doFetch = options.fetchImpl ?? fetch;
+        this.sleep = options.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
     }
-    const why = last instanceof Error ? last.message : String(last);
-    throw new Error(`Could not resolve ${reference} to a digest: ${why}`);
-}
-async function fetchDigest(url, repository, options) {
-    const doFetch = options.fetchImpl ?? fetch;
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const request = async (method, target, authorization, accept = MANIFEST_ACCEPT) => doFetch(target, {
-        method,
-        headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'follow'
-    });
-    let authorization;
-    let response = await request('HEAD', url);
-    if (response.status === 401) {
-        const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
-        if (challenge?.scheme === 'bearer') {
-            authorization = `Bearer ${await bearerToken(challenge, repository, options, request)}`;
+    /** A request with auth and retries; 404 and other 4xx are returned, not thrown. */
+    async request(method, url, init) {
+        const attempts = this.options.attempts ?? 3;
+        let last;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                const response = await this.once(method, url, init);
+                if (response.status === 429 || response.status >= 500)
+                    throw new HttpError(response.status, `${method} ${url}: HTTP ${response.status} ${response.statusText}`);
+                return response;
+            }
+            catch (error) {
+                last = error;
+                const transient = !(error instanceof HttpError) || error.status === 429 || error.status >= 500;
+                if (!transient || attempt === attempts)
+                    break;
+                await this.sleep(1000 * 2 ** (attempt - 1));
+            }
         }
-        else if (options.credentials) {
-            authorization = basic(options.credentials);
+        throw last instanceof Error ? last : new Error(String(last));
+    }
+    async once(method, url, init) {
+        const send = (authorization) => this.doFetch(url, {
+            method,
+            headers: {
+                ...(init.headers ?? {}),
+                ...(authorization ? { Authorization: authorization } : {})
+            },
+            body: init.body,
+            signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+            redirect: 'follow'
+        });
+        const response = await send();
+        if (response.status !== 401)
+            return response;
+        const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '');
+        let authorization;
+        if (challenge?.scheme === 'bearer') {
+            authorization = `Bearer ${await this.bearerToken(challenge, init.scopeRepository, method)}`;
+        }
+        else if (this.options.credentials) {
+            authorization = basic(this.options.credentials);
         }
         else {
             throw new HttpError(401, `${url}: 401 Unauthorized and no credentials were given`);
         }
-        response = await request('HEAD', url, authorization);
+        const retried = await send(authorization);
+        if (retried.status === 401 || retried.status === 403)
+            throw new HttpError(retried.status, `${method} ${url}: HTTP ${retried.status}, the credentials were refused`);
+        return retried;
     }
-    if (response.status === 404)
-        throw new HttpError(404, `${url}: 404, no such tag in the registry`);
-    if (!response.ok)
-        throw new HttpError(response.status, `${url}: HTTP ${response.status} ${response.statusText}`);
-    const digest = response.headers.get('docker-content-digest');
-    if (digest && /^sha256:[a-f0-9]{64}$/.test(digest))
-        return digest;
-    // Some registries omit the header on HEAD: the digest is the sha256 of the manifest bytes.
-    const body = await request('GET', url, authorization);
-    if (!body.ok)
-        throw new HttpError(body.status, `${url}: HTTP ${body.status} ${body.statusText}`);
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256')
-        .update(Buffer.from(await body.arrayBuffer()))
-        .digest('hex')}`;
+    async bearerToken(challenge, repository, method) {
+        const realm = challenge.params.realm;
+        if (!realm || !/^https?:\/\//.test(realm))
+            throw new HttpError(401, `the registry's token realm ${JSON.stringify(realm)} is not an http(s) URL`);
+        const tokenUrl = new URL(realm);
+        if (challenge.params.service)
+            tokenUrl.searchParams.set('service', challenge.params.service);
+        const write = method !== 'GET' && method !== 'HEAD';
+        tokenUrl.searchParams.set('scope', challenge.params.scope || `repository:${repository}:${write ? 'pull,push' : 'pull'}`);
+        const response = await this.doFetch(tokenUrl.toString(), {
+            headers: {
+                Accept: 'application/json',
+                ...(this.options.credentials ? { Authorization: basic(this.options.credentials) } : {})
+            },
+            signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000)
+        });
+        if (!response.ok)
+            throw new HttpError(response.status, `token request to ${tokenUrl.origin}${tokenUrl.pathname}: HTTP ${response.status}`);
+        const json = (await response.json());
+        const token = json.token ?? json.access_token;
+        if (!token)
+            throw new HttpError(401, `token response from ${tokenUrl.origin}${tokenUrl.pathname} holds no token`);
+        return token;
+    }
+    /** The digest the registry holds for a tag, or undefined when the tag does not exist. */
+    async digestOf(reference) {
+        const parsed = parseReference(reference);
+        if (parsed.digest)
+            return {
+                source: reference,
+                ref: `${repositoryOf(parsed)}@${parsed.digest}`,
+                digest: parsed.digest
+            };
+        const repo = apiRepository(parsed.registry, parsed.path);
+        const url = `${registryBaseUrl(parsed.registry)}/v2/${repo}/manifests/${parsed.tag ?? 'latest'}`;
+        const head = await this.request('HEAD', url, {
+            headers: { Accept: MANIFEST_ACCEPT },
+            scopeRepository: repo
+        });
+        if (head.status === 404)
+            return undefined;
+        if (!head.ok)
+            throw new HttpError(head.status, `${url}: HTTP ${head.status} ${head.statusText}`);
+        let digest = head.headers.get('docker-content-digest') ?? '';
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+            // Some registries omit the header on HEAD: the digest is the sha256 of the manifest bytes.
+            const body = await this.request('GET', url, {
+                headers: { Accept: MANIFEST_ACCEPT },
+                scopeRepository: repo
+            });
+            if (!body.ok)
+                throw new HttpError(body.status, `${url}: HTTP ${body.status} ${body.statusText}`);
+            digest = `sha256:${(0,external_node_crypto_.createHash)('sha256')
+                .update(Buffer.from(await body.arrayBuffer()))
+                .digest('hex')}`;
+        }
+        return { source: reference, ref: `${repositoryOf(parsed)}@${digest}`, digest };
+    }
+    /** Tags an existing manifest (repository@digest) as `tag`, registry-side: no pull, no push of layers. */
+    async addTag(ref, tag) {
+        const parsed = parseReference(ref);
+        if (!parsed.digest)
+            throw new Error(`addTag needs repository@digest, got ${ref}`);
+        const repo = apiRepository(parsed.registry, parsed.path);
+        const base = `${registryBaseUrl(parsed.registry)}/v2/${repo}/manifests`;
+        const manifest = await this.request('GET', `${base}/${parsed.digest}`, {
+            headers: { Accept: MANIFEST_ACCEPT },
+            scopeRepository: repo
+        });
+        if (!manifest.ok)
+            throw new HttpError(manifest.status, `GET ${base}/${parsed.digest}: HTTP ${manifest.status}`);
+        const body = Buffer.from(await manifest.arrayBuffer());
+        const put = await this.request('PUT', `${base}/${tag}`, {
+            headers: {
+                'Content-Type': manifest.headers.get('content-type') ?? 'application/vnd.oci.image.manifest.v1+json'
+            },
+            body,
+            scopeRepository: repo
+        });
+        if (!put.ok)
+            throw new HttpError(put.status, `PUT ${base}/${tag}: HTTP ${put.status} ${await put.text()}`);
+    }
+    /**
+     * Writes a marker: an empty OCI artifact tagged `reference`, annotated with what it
+     * vouches for. Its existence is what a later run checks (digestOf).
+     */
+    async putMarker(reference, annotations) {
+        const parsed = parseReference(reference);
+        if (!parsed.tag || parsed.digest)
+            throw new Error(`a marker needs repository:tag, got ${reference}`);
+        const repo = apiRepository(parsed.registry, parsed.path);
+        const api = `${registryBaseUrl(parsed.registry)}/v2/${repo}`;
+        const exists = await this.request('HEAD', `${api}/blobs/${EMPTY_DIGEST}`, {
+            scopeRepository: repo
+        });
+        if (!exists.ok) {
+            const start = await this.request('POST', `${api}/blobs/uploads/`, { scopeRepository: repo });
+            if (start.status !== 202)
+                throw new HttpError(start.status, `POST ${api}/blobs/uploads/: HTTP ${start.status}`);
+            const location = new URL(start.headers.get('location') ?? '', api + '/');
+            location.searchParams.set('digest', EMPTY_DIGEST);
+            const put = await this.request('PUT', location.toString(), {
+                headers: { 'Content-Type': 'application/octet-stream' },
+                body: EMPTY_JSON,
+                scopeRepository: repo
+            });
+            if (put.status !== 201)
+                throw new HttpError(put.status, `PUT blob ${EMPTY_DIGEST}: HTTP ${put.status}`);
+        }
+        const empty = { mediaType: 'application/vnd.oci.empty.v1+json', digest: EMPTY_DIGEST, size: 2 };
+        const manifest = JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            artifactType: MARKER_ARTIFACT_TYPE,
+            config: empty,
+            layers: [empty],
+            annotations
+        });
+        const put = await this.request('PUT', `${api}/manifests/${parsed.tag}`, {
+            headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+            body: manifest,
+            scopeRepository: repo
+        });
+        if (put.status !== 201)
+            throw new HttpError(put.status, `PUT ${api}/manifests/${parsed.tag}: HTTP ${put.status} ${await put.text()}`);
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex')}`;
+        return { source: reference, ref: `${repositoryOf(parsed)}@${digest}`, digest };
+    }
 }
-async function bearerToken(challenge, repository, options, request) {
-    const realm = challenge.params.realm;
-    if (!realm || !/^https?:\/\//.test(realm))
-        throw new HttpError(401, `the registry's token realm ${JSON.stringify(realm)} is not an http(s) URL`);
-    const tokenUrl = new URL(realm);
-    if (challenge.params.service)
-        tokenUrl.searchParams.set('service', challenge.params.service);
-    tokenUrl.searchParams.set('scope', challenge.params.scope || `repository:${repository}:pull`);
-    const response = await request('GET', tokenUrl.toString(), options.credentials ? basic(options.credentials) : undefined, 'application/json');
-    if (!response.ok)
-        throw new HttpError(response.status, `token request to ${tokenUrl.origin}${tokenUrl.pathname}: HTTP ${response.status}`);
-    const json = (await response.json());
-    const token = json.token ?? json.access_token;
-    if (!token)
-        throw new HttpError(401, `token response from ${tokenUrl.origin}${tokenUrl.pathname} holds no token`);
-    return token;
+/** Resolves image:tag to the digest the registry holds; a missing tag is an error. */
+async function resolveDigest(reference, options = {}) {
+    let resolved;
+    try {
+        resolved = await new RegistryClient(options).digestOf(reference);
+    }
+    catch (error) {
+        throw new Error(`Could not resolve ${reference} to a digest: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!resolved)
+        throw new Error(`Could not resolve ${reference} to a digest: 404, no such tag in the registry`);
+    return resolved;
 }
 
 ;// CONCATENATED MODULE: ./actions/digests/src/main.ts
@@ -32051,19 +32191,43 @@ async function main() {
     const credentials = inputs.username
         ? { username: inputs.username, password: inputs.password }
         : undefined;
-    const results = await group('Resolve image tags to registry digests', async () => {
-        const out = [];
-        for (const [name, ref] of inputs.images) {
-            const resolved = await resolveDigest(ref, {
-                credentials,
-                timeoutMs: inputs.timeoutMs,
-                attempts: inputs.attempts
-            });
-            info(`${ref} -> ${resolved.ref}`);
-            out.push({ name, ...resolved });
-        }
-        return out;
+    const client = new RegistryClient({
+        credentials,
+        timeoutMs: inputs.timeoutMs,
+        attempts: inputs.attempts
     });
+    const results = [];
+    const missing = [];
+    if (inputs.images.length > 0) {
+        await group('Resolve image tags to registry digests', async () => {
+            for (const [name, ref] of inputs.images) {
+                const resolved = await client.digestOf(ref).catch((error) => {
+                    throw new Error(`Could not resolve ${ref} to a digest: ${error instanceof Error ? error.message : String(error)}`);
+                });
+                if (!resolved) {
+                    if (!inputs.optional)
+                        throw new Error(`Could not resolve ${ref} to a digest: 404, no such tag in the registry`);
+                    info(`${ref}: not in the registry`);
+                    missing.push(ref);
+                    continue;
+                }
+                info(`${ref} -> ${resolved.ref}`);
+                if (inputs.addTag) {
+                    await client.addTag(resolved.ref, inputs.addTag);
+                    info(`  tagged ${inputs.addTag} (registry-side)`);
+                }
+                results.push({ name, ...resolved });
+            }
+        });
+    }
+    for (const ref of inputs.mark) {
+        const marker = await client.putMarker(ref, {
+            'org.opencontainers.image.created': new Date().toISOString(),
+            'io.k8s-stack.run': `${process.env.GITHUB_REPOSITORY ?? ''}#${process.env.GITHUB_RUN_ID ?? ''}`
+        });
+        info(`Marker ${ref} written (${marker.digest})`);
+    }
+    summary_setOutput('found', String(missing.length === 0 && results.length === inputs.images.length));
     summary_setOutput('refs', results.map(r => r.ref).join('\n'));
     // app=repository@digest for the entries that have a name: actions/deploy's images input.
     summary_setOutput('images', results
@@ -32071,11 +32235,13 @@ async function main() {
         .map(r => `${r.name}=${r.ref}`)
         .join('\n'));
     summary_setOutput('json', JSON.stringify(results.map(r => ({ name: r.name, source: r.source, ref: r.ref, digest: r.digest }))));
-    await writeSummary([
-        '### 🔖 Image digests',
-        markdownTable(['App', 'Pushed tag', 'Deployed by digest'], results.map(r => [r.name || '-', r.source, `\`${r.ref}\``])),
-        ''
-    ].join('\n'));
+    if (results.length > 0) {
+        await writeSummary([
+            '### 🔖 Image digests',
+            markdownTable(['App', 'Tag', 'Digest'], results.map(r => [r.name || '-', r.source, `\`${r.ref}\``])),
+            ''
+        ].join('\n'));
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/digests/src/index.ts

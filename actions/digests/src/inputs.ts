@@ -1,7 +1,7 @@
 import { Inputs } from '../../../src/core/inputs'
 import { InputError } from '../../../src/core/errors'
 import { maskSecret } from '../../../src/core/secrets'
-import { parseReference } from '../../../src/docker/reference'
+import { isValidTag, parseReference } from '../../../src/docker/reference'
 
 export interface DigestsInputs {
   /** [name, image:tag]; name is '' when the entry has none. */
@@ -10,6 +10,12 @@ export interface DigestsInputs {
   password: string
   timeoutMs: number
   attempts: number
+  /** A missing tag gives found=false instead of failing. */
+  optional: boolean
+  /** A tag to add, registry-side, to every image resolved. */
+  addTag: string
+  /** repository:tag markers to write (empty "verified" artifacts). */
+  mark: string[]
 }
 
 const ACCEPTED = 'one image per line: registry/repository:tag, or name=registry/repository:tag'
@@ -31,7 +37,25 @@ export function readDigestsInputs(inputs = new Inputs()): DigestsInputs {
     }
     return [name, ref] as [string, string]
   })
-  if (images.length === 0) throw new InputError('images', '', ACCEPTED)
+  const mark = inputs.lines('mark')
+  for (const ref of mark) {
+    let ok = false
+    try {
+      const parsed = parseReference(ref)
+      ok = Boolean(parsed.tag) && !parsed.digest
+    } catch {
+      ok = false
+    }
+    if (!ok) throw new InputError('mark', ref, 'registry/repository:tag references, one per line')
+  }
+  if (images.length === 0 && mark.length === 0) throw new InputError('images', '', ACCEPTED)
+  const addTag = inputs.string('add-tag')
+  if (addTag && !isValidTag(addTag))
+    throw new InputError(
+      'add-tag',
+      addTag,
+      'a tag: A-Z, a-z, 0-9, _, . and -, at most 128, not starting with . or -'
+    )
   const username = inputs.string('username')
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
@@ -45,6 +69,9 @@ export function readDigestsInputs(inputs = new Inputs()): DigestsInputs {
     username,
     password,
     timeoutMs: inputs.duration('timeout', '30s'),
-    attempts: inputs.integer('retries', 3, 1, 10)
+    attempts: inputs.integer('retries', 3, 1, 10),
+    optional: inputs.boolean('optional', false),
+    addTag,
+    mark
   }
 }
