@@ -3,8 +3,10 @@
 // server, with the fixture Trivy DB as the DB mirror. Each test checks the outcome in the
 // real registry and cluster, not only act's exit code.
 import { beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { repoRoot } from '../../support/run-action'
 import { sandboxEnv } from '../../support/sandbox'
 import {
   actRun,
@@ -56,7 +58,8 @@ describe('the caller example through act', () => {
   it(
     'builds, scans, pushes, deploys by digest and verifies both apps',
     async () => {
-      const run = await actRun()
+      // Everything for real: no reuse of what an earlier run already built and scanned.
+      const run = await actRun(['--var', 'K8S_STACK_REUSE_VERIFIED=false'])
       expect({
         code: run.code,
         tail: run.code === 0 ? '' : run.log.split('\n').slice(-60).join('\n')
@@ -97,6 +100,22 @@ describe('the caller example through act', () => {
       }).toEqual({ code: 0, tail: '' })
       expect(await pushedRefs(run.runId)).toEqual(first.refs)
       expect(loggedOutputs(run.log, 'deploy and verify', 'changed')).toEqual(['false'])
+      // Apps whose sources are committed (clean) reuse the image that passed: no rebuild.
+      for (const app of APPS) {
+        const clean =
+          execFileSync('git', ['status', '--porcelain', '--', `apps/${app}`], {
+            cwd: repoRoot,
+            encoding: 'utf8'
+          }) === ''
+        const reused = run.log
+          .split('\n')
+          .some(
+            l =>
+              l.includes(`image (${app})`) &&
+              l.includes('Success - Main Reused (no build, scan or push)')
+          )
+        expect({ app, reused }).toEqual({ app, reused: clean })
+      }
       expect((await helmHistory(RELEASE, NAMESPACE)).length).toBe(before.length)
       expect(await deployedByApp()).toEqual(first.refs)
     },
