@@ -36971,7 +36971,7 @@ function gateLine(outcome, inputs) {
         return `${what}: ${outcome.findings.length} findings; fail-on is none.`;
     if (outcome.gate.passed)
         return `${what} passed: no finding at or above ${inputs.failOn}.`;
-    const ids = [...new Set(outcome.gate.failing.map(f => f.id))];
+    const ids = [...new Set(sortFindings(outcome.gate.failing).map(f => f.id))];
     const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? `, and ${ids.length - 5} more` : '');
     return `${what} failed: ${outcome.gate.failing.length} findings at or above ${inputs.failOn} (${shown}).`;
 }

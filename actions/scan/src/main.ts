@@ -49,7 +49,7 @@ export function gateLine(outcome: ScanOutcome, inputs: ScanInputs): string {
   if (inputs.failOn === 'none')
     return `${what}: ${outcome.findings.length} findings; fail-on is none.`
   if (outcome.gate.passed) return `${what} passed: no finding at or above ${inputs.failOn}.`
-  const ids = [...new Set(outcome.gate.failing.map(f => f.id))]
+  const ids = [...new Set(sortFindings(outcome.gate.failing).map(f => f.id))]
   const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? `, and ${ids.length - 5} more` : '')
   return `${what} failed: ${outcome.gate.failing.length} findings at or above ${inputs.failOn} (${shown}).`
 }
