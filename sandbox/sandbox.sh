@@ -201,7 +201,7 @@ build_rootfs() { # DEST_TAR
   dir=$(mktemp -d "$ROOTFS_CACHE/build.XXXXXX")
   log "debootstrap $DEBIAN_SUITE (minbase) into $dir (once; takes a few minutes)"
   debootstrap --variant=minbase "$DEBIAN_SUITE" "$dir" "$DEBIAN_MIRROR" >"$STATE/debootstrap.log" 2>&1 ||
-    { rm -rf "$dir"; die "debootstrap failed; see $STATE/debootstrap.log"; }
+    { rm -rf --one-file-system "$dir"; die "debootstrap failed; see $STATE/debootstrap.log"; }
   cat >"$dir/etc/apt/sources.list" <<EOF
 deb $DEBIAN_MIRROR $DEBIAN_SUITE main
 deb $DEBIAN_MIRROR $DEBIAN_SUITE-updates main
@@ -212,7 +212,7 @@ EOF
   echo "sandbox" >"$dir/etc/hostname"
   tar --numeric-owner -C "$dir" -cf "$dest.partial" .
   mv "$dest.partial" "$dest"
-  rm -rf "$dir"
+  rm -rf --one-file-system "$dir"
 }
 
 ensure_rootfs() { # prints the cached tar's path
@@ -354,7 +354,7 @@ build_image() { # KIND TAR IMAGE HASH
       import_dir "$dir" "$image" "$hash" "$PATH_ENV" "ENV NGINX_VERSION=${v%%-*}" 'EXPOSE 80' \
         'CMD ["nginx","-g","daemon off;"]' ;;
   esac
-  rm -rf "$dir"
+  rm -rf --one-file-system "$dir"
 }
 
 image_hash() { # KIND ROOTFS_TAR
