@@ -217,6 +217,25 @@ describe('image gate', () => {
     )
   })
 
+  it('exit-code 0 reports a failed gate without failing the step; the summary caps its rows', async () => {
+    const run = await scan({
+      'image-ref': vulnerableImage,
+      'fail-on': 'HIGH',
+      'exit-code': '0',
+      'summary-rows': '2'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.log).toMatch(
+      /::warning::trivy image scan of .* failed: 3 findings at or above HIGH \(CVE-2099-0001, CVE-2099-0002, CVE-2099-0005\)\. \(exit-code 0: reporting only\)/
+    )
+    const rows = run.summary
+      .split('\n')
+      .filter(l => /^\| (CRITICAL|HIGH|MEDIUM|LOW|UNKNOWN) \| .*\[CVE-/.test(l))
+    expect(rows).toHaveLength(2)
+    expect(run.summary).toContain('… and 3 more findings: see the JSON report.')
+  })
+
   it('scans an image tarball given as input', async () => {
     const cwd = workspace()
     const tar = path.join(cwd, 'image.tar')
