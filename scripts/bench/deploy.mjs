@@ -4,10 +4,10 @@
 //   - a no-op: the action with unchanged inputs against helm's own upgrade of an unchanged
 //     release (`helm upgrade --install --wait`, same values); target >= 5x faster.
 // Rounds alternate action and hand runs on the same release so both do the same work.
-//   node scripts/bench/deploy.mjs [--rounds N] [--chart DIR]   -> bench-results/deploy.json
+//   node scripts/bench/deploy.mjs [--rounds N] [--only fixture|k8s] [--kubeconfig FILE]   -> bench-results/deploy.json
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,7 +15,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const args = process.argv.slice(2)
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
 const rounds = Number(opt('--rounds', '5'))
-const chart = path.resolve(opt('--chart', path.join(root, '__tests__', 'fixtures', 'deploy', 'charts', 'web')))
+const chart = path.join(root, '__tests__', 'fixtures', 'deploy', 'charts', 'web')
+// --only fixture|k8s: one of the two charts.
+const only = opt('--only')
 
 function sandboxEnv() {
   execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] })
@@ -65,96 +67,137 @@ const digest = n => `sha256:${n.toString(16).padStart(64, '0')}`
 const env = opt('--kubeconfig') ? { ...sandboxToolEnv(), KUBECONFIG: path.resolve(opt('--kubeconfig')) } : sandboxEnv()
 const baseEnv = { ...process.env, PATH: env.PATH, KUBECONFIG: env.KUBECONFIG }
 const kubeconfig = readFileSync(env.KUBECONFIG, 'utf8')
-const kubectl = env.K8S_STACK_KUBECTL || 'kubectl'
-const results = { date: new Date().toISOString(), chart: path.relative(root, chart), rounds, helm: {} }
+const results = { date: new Date().toISOString(), rounds, loadAverage: os.loadavg().map(n => Number(n.toFixed(1))), charts: {} }
 let counter = 1
 
-for (const major of [3, 4]) {
-  const helm = major === 3 ? env.K8S_STACK_HELM3 : env.K8S_STACK_HELM4
-  const namespace = `bench-deploy-h${major}`
-  const release = `bench-h${major}`
-  execFileSync(kubectl, ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=true'], { env: baseEnv, stdio: 'ignore' })
-  const values = n => [`web.image.repository=127.0.0.1:5000/bench/web`, `web.image.digest=${digest(n)}`]
-  // The action: as the runner starts it, a fresh node process with INPUT_* and command files.
-  const action = async n => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bench-deploy-'))
-    const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'].map(k => [k, path.join(dir, k)]))
-    for (const f of Object.values(files)) writeFileSync(f, '')
-    const inputs = {
-      INPUT_CHART: chart,
-      INPUT_RELEASE: release,
-      INPUT_NAMESPACE: namespace,
-      INPUT_IMAGES: `web=127.0.0.1:5000/bench/web@${digest(n)}`,
-      INPUT_KUBECONFIG: kubeconfig,
-      INPUT_HELM: helm,
-      INPUT_TIMEOUT: '120s',
-      // Same flags as the hand run: --wait, no rollback flag.
-      INPUT_ATOMIC: 'false',
-      INPUT_WAIT: 'true'
-    }
-    const run = await timed(process.execPath, [path.join(root, 'actions', 'deploy', 'dist', 'index.js')], { ...baseEnv, ...files, RUNNER_TEMP: dir, ...inputs })
-    const outputs = readFileSync(files.GITHUB_OUTPUT, 'utf8')
-    const changed = /changed<<[^\n]*\n(true|false)/.exec(outputs)?.[1] ?? /changed=(true|false)/.exec(outputs)?.[1]
-    return { ms: run.ms, changed }
+// The fixture chart (two small Deployments), and the project's own k8s/ chart with its
+// namespaces renamed so the benchmark never touches another test's objects.
+const charts = [
+  { name: 'fixture', dir: chart, apps: ['web'], set: [] },
+  {
+    name: 'k8s',
+    dir: path.join(root, 'k8s'),
+    apps: ['backend', 'frontend'],
+    set: ['frontend', 'backend', 'ingress', 'monitoring'].map(ns => `namespaces.${ns}.name=bench-${ns}`)
   }
-  const byHand = n =>
-    timed(helm, ['upgrade', release, chart, '--install', '--namespace', namespace, '--create-namespace', '--kubeconfig', env.KUBECONFIG, '--wait', '--timeout', '120s', ...values(n).flatMap(v => ['--set-string', v])], baseEnv)
+].filter(c => !only || c.name === only)
 
-  // Warm-up: first install (and caches) outside the measurements.
-  await action(counter++)
-  const deploys = { action: [], helm: [] }
-  const noops = { action: [], helm: [] }
-  for (let i = 0; i < rounds; i++) {
-    // Alternate which goes first, so neither always follows the other's rollout.
-    const order = i % 2 ? ['helm', 'action'] : ['action', 'helm']
-    for (const who of order) {
-      const n = counter++
-      if (who === 'action') {
-        const r = await action(n)
-        if (r.changed !== 'true') throw new Error(`the action did not deploy digest ${n} (changed=${r.changed})`)
-        deploys.action.push(r.ms)
-      } else {
-        deploys.helm.push((await byHand(n)).ms)
+for (const c of charts) {
+  results.charts[c.name] = { chart: path.relative(root, c.dir) }
+  for (const major of [3, 4]) {
+    const helm = major === 3 ? env.K8S_STACK_HELM3 : env.K8S_STACK_HELM4
+    const namespace = 'bench-deploy'
+    const release = `bench-${c.name}`
+    const repo = app => `127.0.0.1:5000/bench/${app}`
+    // Round n changes the first app's digest; the others stay.
+    const digests = n => c.apps.map((app, i) => [app, digest(i === 0 ? n : 1)])
+    const cleanup = () => {
+      try {
+        execFileSync(helm, ['uninstall', release, '--namespace', namespace, '--kubeconfig', env.KUBECONFIG, '--wait'], { env: baseEnv, stdio: 'ignore' })
+      } catch {
+        // not installed
       }
     }
-    // No-op: the action with what the action deployed last, then helm with what is deployed.
-    const n = counter++
-    await action(n)
-    const noop = await action(n)
-    if (noop.changed !== 'false') throw new Error(`the repeated action deploy was not a no-op (changed=${noop.changed})`)
-    noops.action.push(noop.ms)
-    noops.helm.push((await byHand(n)).ms)
-  }
-  const deployOverhead = (median(deploys.action) - median(deploys.helm)) / median(deploys.helm)
-  const noopSpeedup = median(noops.helm) / median(noops.action)
-  results.helm[`helm${major}`] = {
-    deploy: {
-      actionMs: deploys.action.map(Math.round),
-      helmMs: deploys.helm.map(Math.round),
-      actionMedianMs: Math.round(median(deploys.action)),
-      helmMedianMs: Math.round(median(deploys.helm)),
-      overheadPercent: Number((deployOverhead * 100).toFixed(1)),
-      target: 'overhead < 5%',
-      pass: deployOverhead < 0.05
-    },
-    noop: {
-      actionMs: noops.action.map(Math.round),
-      helmMs: noops.helm.map(Math.round),
-      actionMedianMs: Math.round(median(noops.action)),
-      helmMedianMs: Math.round(median(noops.helm)),
-      speedup: Number(noopSpeedup.toFixed(1)),
-      target: 'no-op at least 5x faster than helm upgrade of an unchanged release',
-      pass: noopSpeedup >= 5
+    cleanup()
+    // The action: as the runner starts it, a fresh node process with INPUT_* and command files.
+    const action = async n => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'bench-deploy-'))
+      const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'].map(k => [k, path.join(dir, k)]))
+      for (const f of Object.values(files)) writeFileSync(f, '')
+      const inputs = {
+        INPUT_CHART: c.dir,
+        INPUT_RELEASE: release,
+        INPUT_NAMESPACE: namespace,
+        INPUT_IMAGES: digests(n).map(([app, d]) => `${app}=${repo(app)}@${d}`).join('\n'),
+        INPUT_SET: c.set.join('\n'),
+        INPUT_KUBECONFIG: kubeconfig,
+        INPUT_HELM: helm,
+        INPUT_TIMEOUT: '120s',
+        // Same flags as the hand run: --wait, no rollback flag.
+        INPUT_ATOMIC: 'false',
+        INPUT_WAIT: 'true'
+      }
+      const run = await timed(process.execPath, [path.join(root, 'actions', 'deploy', 'dist', 'index.js')], { ...baseEnv, ...files, RUNNER_TEMP: dir, ...inputs })
+      const outputs = readFileSync(files.GITHUB_OUTPUT, 'utf8')
+      const changed = /changed<<[^\n]*\n(true|false)/.exec(outputs)?.[1] ?? /changed=(true|false)/.exec(outputs)?.[1]
+      return { ms: run.ms, changed }
     }
+    const byHand = n =>
+      timed(
+        helm,
+        [
+          'upgrade', release, c.dir, '--install', '--namespace', namespace, '--create-namespace', '--kubeconfig', env.KUBECONFIG, '--wait', '--timeout', '120s',
+          ...c.set.flatMap(v => ['--set', v]),
+          ...digests(n).flatMap(([app, d]) => ['--set-string', `${app}.image.repository=${repo(app)}`, '--set-string', `${app}.image.digest=${d}`])
+        ],
+        baseEnv
+      )
+
+    // Warm-up: first install (and caches) outside the measurements.
+    await action(counter++)
+    const deploys = { action: [], helm: [] }
+    const noops = { action: [], helm: [] }
+    for (let i = 0; i < rounds; i++) {
+      // Alternate which goes first, so neither always follows the other's rollout.
+      const order = i % 2 ? ['helm', 'action'] : ['action', 'helm']
+      for (const who of order) {
+        const n = counter++
+        if (who === 'action') {
+          const r = await action(n)
+          if (r.changed !== 'true') throw new Error(`the action did not deploy digest ${n} (changed=${r.changed})`)
+          deploys.action.push(r.ms)
+        } else {
+          deploys.helm.push((await byHand(n)).ms)
+        }
+      }
+      // No-op: the action with what the action deployed last, then helm with what is deployed.
+      const n = counter++
+      await action(n)
+      const noop = await action(n)
+      if (noop.changed !== 'false') throw new Error(`the repeated action deploy was not a no-op (changed=${noop.changed})`)
+      noops.action.push(noop.ms)
+      noops.helm.push((await byHand(n)).ms)
+    }
+    const deployOverhead = (median(deploys.action) - median(deploys.helm)) / median(deploys.helm)
+    const noopSpeedup = median(noops.helm) / median(noops.action)
+    const r = {
+      deploy: {
+        actionMs: deploys.action.map(Math.round),
+        helmMs: deploys.helm.map(Math.round),
+        actionMedianMs: Math.round(median(deploys.action)),
+        helmMedianMs: Math.round(median(deploys.helm)),
+        overheadMs: Math.round(median(deploys.action) - median(deploys.helm)),
+        overheadPercent: Number((deployOverhead * 100).toFixed(1)),
+        target: 'overhead < 5%',
+        pass: deployOverhead < 0.05
+      },
+      noop: {
+        actionMs: noops.action.map(Math.round),
+        helmMs: noops.helm.map(Math.round),
+        actionMedianMs: Math.round(median(noops.action)),
+        helmMedianMs: Math.round(median(noops.helm)),
+        speedup: Number(noopSpeedup.toFixed(1)),
+        target: 'no-op at least 5x faster than helm upgrade of an unchanged release',
+        pass: noopSpeedup >= 5
+      }
+    }
+    results.charts[c.name][`helm${major}`] = r
+    console.log(`${c.name} helm ${major}:`, JSON.stringify(r))
+    cleanup()
   }
-  console.log(`helm ${major}:`, JSON.stringify(results.helm[`helm${major}`]))
-  execFileSync(kubectl, ['delete', 'namespace', namespace, '--ignore-not-found', '--wait=false'], { env: baseEnv, stdio: 'ignore' })
 }
 
 mkdirSync(path.join(root, 'bench-results'), { recursive: true })
 writeFileSync(path.join(root, 'bench-results', 'deploy.json'), `${JSON.stringify(results, null, 2)}\n`)
 console.log(`wrote bench-results/deploy.json`)
-const failed = Object.entries(results.helm).flatMap(([h, r]) => [r.deploy.pass ? [] : [`${h} deploy overhead ${r.deploy.overheadPercent}%`], r.noop.pass ? [] : [`${h} no-op speedup ${r.noop.speedup}x`]].flat())
+const failed = Object.entries(results.charts).flatMap(([c, byHelm]) =>
+  Object.entries(byHelm)
+    .filter(([h]) => h.startsWith('helm'))
+    .flatMap(([h, r]) => [
+      ...(r.deploy.pass ? [] : [`${c} ${h} deploy overhead ${r.deploy.overheadPercent}%`]),
+      ...(r.noop.pass ? [] : [`${c} ${h} no-op speedup ${r.noop.speedup}x`])
+    ])
+)
 if (failed.length) {
   console.error(`targets missed: ${failed.join(', ')}`)
   process.exitCode = 1

@@ -352,6 +352,44 @@ describe('deploy refuses bad input and bad clusters with one clear error', () =>
   })
 })
 
+describe('mode: manifests', () => {
+  const manifests = path.join(repoRoot, '__tests__', 'fixtures', 'deploy', 'manifests', 'app.yaml')
+  beforeAll(async () => {
+    // A clean start: the namespace from an earlier run is deleted and gone.
+    await client.delete('Namespace', 'deploy-manifests-test')
+    const deadline = Date.now() + 120_000
+    while (await client.find('Namespace', 'deploy-manifests-test')) {
+      if (Date.now() > deadline) throw new Error('namespace deploy-manifests-test was not deleted')
+      await new Promise(r => setTimeout(r, 250))
+    }
+  })
+  afterAll(async () => {
+    await client.delete('Namespace', 'deploy-manifests-test')
+  })
+
+  it('server-side applies plain manifests with the image pinned by digest, then is a no-op', async () => {
+    const inputs = { mode: 'manifests', manifests, release: 'manifests', images: `web=${WEB}@${digest('7')}`, timeout: '60s' }
+    const first = await deploy(inputs)
+    expect(errorLines(first)).toEqual([])
+    expect(first.outputs).toMatchObject({ changed: 'true', status: 'applied' })
+    const web = await client.get('Deployment', 'web', 'deploy-manifests-test')
+    expect(JSON.stringify(web.spec)).toContain(`${WEB}@${digest('7')}`)
+    expect((web.status as { availableReplicas?: number }).availableReplicas).toBe(2)
+    expect(first.summary).toContain('| Deployment deploy-manifests-test/web | created |')
+
+    const again = await deploy(inputs)
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs.changed).toBe('false')
+    expect(again.summary).toContain('| Deployment deploy-manifests-test/web | unchanged |')
+  })
+
+  it('an image that matches no container is refused before anything is applied', async () => {
+    const run = await deploy({ mode: 'manifests', manifests, release: 'manifests', images: `worker=${WEB}-worker@${digest('7')}` })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run)[0]).toContain('images: no container in')
+  })
+})
+
 // Runs last: every run above, failed ones included, is checked.
 describe('secrets', () => {
   it('no kubeconfig credential and no created secret value appears in any log, summary or output', () => {

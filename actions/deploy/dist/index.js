@@ -46454,7 +46454,11 @@ async function applyManifests(client, inputs, options) {
                     throw new Error(`The API server rejected ${objectName(o)}: ${error.message}`);
                 throw error;
             }
-            const state = !before ? 'created' : before.metadata.resourceVersion !== after.metadata.resourceVersion ? 'configured' : 'unchanged';
+            // resourceVersion also moves when controllers write status: what tells whether this
+            // apply changed anything is the generation (spec) and our own managedFields entry.
+            const moved = (before?.metadata.generation ?? 0) !== (after.metadata.generation ?? 0) ||
+                JSON.stringify(appliedFields(before, options.fieldManager)) !== JSON.stringify(appliedFields(after, options.fieldManager));
+            const state = !before ? 'created' : moved ? 'configured' : 'unchanged';
             if (state !== 'unchanged')
                 changed++;
             rows.push([objectName(o), state]);
@@ -46469,6 +46473,11 @@ async function applyManifests(client, inputs, options) {
     summary_setOutput('images', JSON.stringify(imagesOf(objects)));
     summary_setOutput('notes', '');
     await writeSummary(`### Applied ${objects.length} objects from \`${external_node_path_default().basename(inputs.manifests)}\`${inputs.dryRun ? ' (dry run)' : ''}\n\n${markdownTable(['Object', 'Result'], rows)}\n`);
+}
+/** This field manager's Apply entry of an object's managedFields (when and what it set). */
+function appliedFields(object, manager) {
+    const fields = object?.metadata?.managedFields;
+    return fields?.find(f => f.manager === manager && f.operation === 'Apply');
 }
 async function waitForWorkloads(client, objects, timeoutMs) {
     const workloads = objects.filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet');
@@ -46527,36 +46536,30 @@ async function connect(inputs) {
 async function main() {
     phase('start');
     const inputs = readDeployInputs();
-    const { client, file } = await group('Connect', async () => {
-        const connected = await connect(inputs);
-        // Fails fast and clearly on an unreachable server or refused credentials.
-        await client_version(connected.client);
-        phase('connected');
-        return connected;
-    });
+    // Helm is looked up while we connect; a no-op never waits for it.
+    const helmFound = inputs.mode === 'helm' ? findHelm({
+        path: inputs.helm || undefined,
+        prefer: inputs.helmVersion,
+        extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+    }) : undefined;
+    helmFound?.catch(() => undefined);
+    const { client, file } = await connect(inputs);
+    info(`Kubernetes API server ${client.connection.server} (context ${client.connection.context})`);
+    phase('connected');
     try {
         if (inputs.mode === 'manifests') {
             await applyManifests(client, inputs, { kubeconfig: file, fieldManager: FIELD_MANAGER });
             return;
         }
-        await deployChart(client, inputs, file);
+        await deployChart(client, inputs, file, helmFound);
     }
     finally {
         client.close();
     }
 }
-async function client_version(client) {
-    const version = await client.request('GET', '/version', { timeoutMs: 15_000 });
-    info(`Kubernetes API server ${client.connection.server}: ${version?.gitVersion ?? 'unknown version'}`);
-}
-async function deployChart(client, inputs, kubeconfig) {
-    // Found only when needed: a no-op runs no helm process at all.
+async function deployChart(client, inputs, kubeconfig, helmFound) {
     const helm = async () => {
-        const binary = await findHelm({
-            path: inputs.helm || undefined,
-            prefer: inputs.helmVersion,
-            extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
-        });
+        const binary = await helmFound;
         info(`Helm ${binary.version} (${binary.path})`);
         return new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined });
     };
@@ -46581,7 +46584,16 @@ async function deployChart(client, inputs, kubeconfig) {
     }
 }
 async function readRecords(client, inputs) {
-    const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` });
+    let secrets;
+    try {
+        secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` });
+    }
+    catch (error) {
+        if (error instanceof KubeApiError && (error.status === 401 || error.status === 403)) {
+            throw new Error(`The API server ${client.connection.server} refused to let the kubeconfig's user read release "${inputs.release}" in namespace "${inputs.namespace}" (${error.status} ${error.reason}): ${error.message}`);
+        }
+        throw error;
+    }
     return releaseRecords(secrets.items);
 }
 async function deployLocalChart(client, getHelm, inputs, chart) {
@@ -46613,23 +46625,26 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
     const helm = await getHelm();
     phase('helm found');
     // What will change: the new render against the live release's manifest.
-    const rendered = await helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) });
+    const [rendered, missingNamespaces] = await Promise.all([
+        helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) }),
+        missing(client, [inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)])
+    ]);
     const next = parseManifest(rendered, inputs.namespace);
     phase('rendered');
     const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : [];
     const changes = diffManifests(live, next);
     const summaryWritten = writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`);
     info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`);
-    await ensureNamespaces(client, inputs, next, inputs.dryRun);
-    if (inputs.createSecrets.length)
-        await applySecrets(client, inputs.createSecrets, inputs.dryRun);
-    await summaryWritten;
+    await createNamespaces(client, inputs, missingNamespaces, next, inputs.dryRun);
     const workloads = next
         .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
         .map(o => ({ kind: o.kind, namespace: o.namespace || inputs.namespace, name: o.name }));
     const observer = new ReadinessObserver(client, workloads);
-    if (!inputs.dryRun && (inputs.wait || inputs.atomic))
-        await observer.start();
+    await Promise.all([
+        summaryWritten,
+        inputs.createSecrets.length ? applySecrets(client, inputs.createSecrets, inputs.dryRun) : undefined,
+        !inputs.dryRun && (inputs.wait || inputs.atomic) ? observer.start() : undefined
+    ]);
     phase('upgrade');
     let release;
     try {
@@ -46699,19 +46714,22 @@ async function report(inputs, release, changed, note) {
         ''
     ].join('\n'));
 }
+/** The namespaces of `names` that do not exist. */
+async function missing(client, names) {
+    const unique = [...new Set(names)];
+    const found = await Promise.all(unique.map(name => client.find('Namespace', name)));
+    return unique.filter((_, i) => !found[i]);
+}
 /**
  * Creates the release namespace and the create-secrets namespaces when missing. A namespace
  * the chart itself renders gets Helm's ownership metadata, so Helm adopts it instead of
  * failing on "exists and cannot be imported into the current release".
  */
-async function ensureNamespaces(client, inputs, next, dryRun) {
-    const wanted = new Set([inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)]);
+async function createNamespaces(client, inputs, names, next, dryRun) {
     const rendered = new Set(next.filter(o => o.kind === 'Namespace').map(o => o.name));
-    for (const name of wanted) {
-        if (await client.find('Namespace', name))
-            continue;
+    for (const name of names) {
         const owned = rendered.has(name);
-        info(`Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}`);
+        info(`Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}${dryRun ? ' (dry run)' : ''}`);
         await client.apply({
             apiVersion: 'v1',
             kind: 'Namespace',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { imageSetStrings, readDeployInputs, type DeployInputs, type SecretSpec } from './inputs'
-import { findHelm, Helm } from '../../../src/helm/helm'
+import { findHelm, Helm, type HelmBinary } from '../../../src/helm/helm'
 import { diffManifests, diffMarkdown, imagesOf, parseManifest, type ManifestObject } from '../../../src/helm/manifest'
 import {
   chartDigest,
@@ -15,7 +15,7 @@ import {
   type HelmRelease,
   type ReleaseRecord
 } from '../../../src/helm/release'
-import { KubeClient, type KubeObject } from '../../../src/kube/api'
+import { KubeApiError, KubeClient, type KubeObject } from '../../../src/kube/api'
 import { decodeKubeconfig, maskKubeconfig, removeKubeconfig, validateKubeconfig, writeKubeconfig } from '../../../src/kube/kubeconfig'
 import { ReadinessObserver, type Workload } from './readiness'
 import { applyManifests } from './manifests'
@@ -43,37 +43,35 @@ async function connect(inputs: DeployInputs): Promise<{ client: KubeClient; file
 export async function main(): Promise<void> {
   phase('start')
   const inputs = readDeployInputs()
-  const { client, file } = await core.group('Connect', async () => {
-    const connected = await connect(inputs)
-    // Fails fast and clearly on an unreachable server or refused credentials.
-    await client_version(connected.client)
-    phase('connected')
-    return connected
-  })
+  // Helm is looked up while we connect; a no-op never waits for it.
+  const helmFound = inputs.mode === 'helm' ? findHelm({
+    path: inputs.helm || undefined,
+    prefer: inputs.helmVersion,
+    extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+  }) : undefined
+  helmFound?.catch(() => undefined)
+  const { client, file } = await connect(inputs)
+  core.info(`Kubernetes API server ${client.connection.server} (context ${client.connection.context})`)
+  phase('connected')
   try {
     if (inputs.mode === 'manifests') {
       await applyManifests(client, inputs, { kubeconfig: file, fieldManager: FIELD_MANAGER })
       return
     }
-    await deployChart(client, inputs, file)
+    await deployChart(client, inputs, file, helmFound as Promise<HelmBinary>)
   } finally {
     client.close()
   }
 }
 
-async function client_version(client: KubeClient): Promise<void> {
-  const version = await client.request<{ gitVersion?: string }>('GET', '/version', { timeoutMs: 15_000 })
-  core.info(`Kubernetes API server ${client.connection.server}: ${version?.gitVersion ?? 'unknown version'}`)
-}
-
-async function deployChart(client: KubeClient, inputs: DeployInputs, kubeconfig: string | undefined): Promise<void> {
-  // Found only when needed: a no-op runs no helm process at all.
+async function deployChart(
+  client: KubeClient,
+  inputs: DeployInputs,
+  kubeconfig: string | undefined,
+  helmFound: Promise<HelmBinary>
+): Promise<void> {
   const helm = async (): Promise<Helm> => {
-    const binary = await findHelm({
-      path: inputs.helm || undefined,
-      prefer: inputs.helmVersion,
-      extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
-    })
+    const binary = await helmFound
     core.info(`Helm ${binary.version} (${binary.path})`)
     return new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined })
   }
@@ -97,7 +95,17 @@ async function deployChart(client: KubeClient, inputs: DeployInputs, kubeconfig:
 }
 
 async function readRecords(client: KubeClient, inputs: DeployInputs): Promise<ReleaseRecord[]> {
-  const secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })
+  let secrets
+  try {
+    secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })
+  } catch (error) {
+    if (error instanceof KubeApiError && (error.status === 401 || error.status === 403)) {
+      throw new Error(
+        `The API server ${client.connection.server} refused to let the kubeconfig's user read release "${inputs.release}" in namespace "${inputs.namespace}" (${error.status} ${error.reason}): ${error.message}`
+      )
+    }
+    throw error
+  }
   return releaseRecords(secrets.items as Array<KubeObject & { data?: Record<string, string> }>)
 }
 
@@ -131,7 +139,10 @@ async function deployLocalChart(client: KubeClient, getHelm: () => Promise<Helm>
   const helm = await getHelm()
   phase('helm found')
   // What will change: the new render against the live release's manifest.
-  const rendered = await helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) })
+  const [rendered, missingNamespaces] = await Promise.all([
+    helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) }),
+    missing(client, [inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)])
+  ])
   const next = parseManifest(rendered, inputs.namespace)
   phase('rendered')
   const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : []
@@ -141,15 +152,16 @@ async function deployLocalChart(client: KubeClient, getHelm: () => Promise<Helm>
   )
   core.info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`)
 
-  await ensureNamespaces(client, inputs, next, inputs.dryRun)
-  if (inputs.createSecrets.length) await applySecrets(client, inputs.createSecrets, inputs.dryRun)
-  await summaryWritten
-
+  await createNamespaces(client, inputs, missingNamespaces, next, inputs.dryRun)
   const workloads: Workload[] = next
     .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
     .map(o => ({ kind: o.kind as Workload['kind'], namespace: o.namespace || inputs.namespace, name: o.name }))
   const observer = new ReadinessObserver(client, workloads)
-  if (!inputs.dryRun && (inputs.wait || inputs.atomic)) await observer.start()
+  await Promise.all([
+    summaryWritten,
+    inputs.createSecrets.length ? applySecrets(client, inputs.createSecrets, inputs.dryRun) : undefined,
+    !inputs.dryRun && (inputs.wait || inputs.atomic) ? observer.start() : undefined
+  ])
 
   phase('upgrade')
   let release: HelmRelease
@@ -227,18 +239,23 @@ async function report(inputs: DeployInputs, release: HelmRelease, changed: boole
   )
 }
 
+/** The namespaces of `names` that do not exist. */
+async function missing(client: KubeClient, names: string[]): Promise<string[]> {
+  const unique = [...new Set(names)]
+  const found = await Promise.all(unique.map(name => client.find('Namespace', name)))
+  return unique.filter((_, i) => !found[i])
+}
+
 /**
  * Creates the release namespace and the create-secrets namespaces when missing. A namespace
  * the chart itself renders gets Helm's ownership metadata, so Helm adopts it instead of
  * failing on "exists and cannot be imported into the current release".
  */
-async function ensureNamespaces(client: KubeClient, inputs: DeployInputs, next: ManifestObject[], dryRun: boolean): Promise<void> {
-  const wanted = new Set([inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)])
+async function createNamespaces(client: KubeClient, inputs: DeployInputs, names: string[], next: ManifestObject[], dryRun: boolean): Promise<void> {
   const rendered = new Set(next.filter(o => o.kind === 'Namespace').map(o => o.name))
-  for (const name of wanted) {
-    if (await client.find('Namespace', name)) continue
+  for (const name of names) {
     const owned = rendered.has(name)
-    core.info(`Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}`)
+    core.info(`Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}${dryRun ? ' (dry run)' : ''}`)
     await client.apply(
       {
         apiVersion: 'v1',

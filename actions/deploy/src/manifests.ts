@@ -83,7 +83,12 @@ export async function applyManifests(
         if (error instanceof KubeApiError) throw new Error(`The API server rejected ${objectName(o)}: ${error.message}`)
         throw error
       }
-      const state = !before ? 'created' : before.metadata.resourceVersion !== after.metadata.resourceVersion ? 'configured' : 'unchanged'
+      // resourceVersion also moves when controllers write status: what tells whether this
+      // apply changed anything is the generation (spec) and our own managedFields entry.
+      const moved =
+        (before?.metadata.generation ?? 0) !== (after.metadata.generation ?? 0) ||
+        JSON.stringify(appliedFields(before, options.fieldManager)) !== JSON.stringify(appliedFields(after, options.fieldManager))
+      const state = !before ? 'created' : moved ? 'configured' : 'unchanged'
       if (state !== 'unchanged') changed++
       rows.push([objectName(o), state])
       core.info(`${objectName(o)} ${state}${inputs.dryRun ? ' (dry run)' : ''}`)
@@ -96,6 +101,12 @@ export async function applyManifests(
   setOutput('images', JSON.stringify(imagesOf(objects)))
   setOutput('notes', '')
   await writeSummary(`### Applied ${objects.length} objects from \`${path.basename(inputs.manifests)}\`${inputs.dryRun ? ' (dry run)' : ''}\n\n${markdownTable(['Object', 'Result'], rows)}\n`)
+}
+
+/** This field manager's Apply entry of an object's managedFields (when and what it set). */
+function appliedFields(object: KubeObject | undefined, manager: string): unknown {
+  const fields = (object?.metadata as { managedFields?: Array<{ manager?: string; operation?: string }> } | undefined)?.managedFields
+  return fields?.find(f => f.manager === manager && f.operation === 'Apply')
 }
 
 async function waitForWorkloads(client: KubeClient, objects: ManifestObject[], timeoutMs: number): Promise<void> {
