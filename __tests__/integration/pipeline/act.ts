@@ -48,6 +48,16 @@ export async function actRun(args: string[] = [], timeoutMs = 20 * 60_000): Prom
   })
 }
 
+/** What to show when a run failed: its error and failure lines, then its last lines. */
+export function failureSummary(result: ActResult): string {
+  if (result.code === 0) return ''
+  const lines = result.log.split('\n')
+  const errors = lines.filter(
+    l => /❌|❗|::error::|Error:/.test(l) && !l.includes('LocalRepositoryCache')
+  )
+  return [...errors.slice(0, 40), '--- last lines ---', ...lines.slice(-25)].join('\n')
+}
+
 /** A step's result line in an act log: "✅  Success - Main <step>" or "❌  Failure - Main <step>". */
 export function stepResult(
   log: string,

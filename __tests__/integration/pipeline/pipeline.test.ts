@@ -10,6 +10,7 @@ import { repoRoot } from '../../support/run-action'
 import { sandboxEnv } from '../../support/sandbox'
 import {
   actRun,
+  failureSummary,
   helmHistory,
   loggedOutputs,
   registryDigest,
@@ -60,10 +61,7 @@ describe('the caller example through act', () => {
     async () => {
       // Everything for real: no reuse of what an earlier run already built and scanned.
       const run = await actRun(['--var', 'K8S_STACK_REUSE_VERIFIED=false'])
-      expect({
-        code: run.code,
-        tail: run.code === 0 ? '' : run.log.split('\n').slice(-60).join('\n')
-      }).toEqual({ code: 0, tail: '' })
+      expect({ code: run.code, failure: failureSummary(run) }).toEqual({ code: 0, failure: '' })
       for (const step of [
         'Build',
         'Scan the image',
@@ -94,10 +92,7 @@ describe('the caller example through act', () => {
       expect(first).toBeDefined()
       const before = await helmHistory(RELEASE, NAMESPACE)
       const run = await actRun()
-      expect({
-        code: run.code,
-        tail: run.code === 0 ? '' : run.log.split('\n').slice(-60).join('\n')
-      }).toEqual({ code: 0, tail: '' })
+      expect({ code: run.code, failure: failureSummary(run) }).toEqual({ code: 0, failure: '' })
       expect(await pushedRefs(run.runId)).toEqual(first.refs)
       expect(loggedOutputs(run.log, 'deploy and verify', 'changed')).toEqual(['false'])
       // Apps whose sources are committed (clean) reuse the image that passed: no rebuild.
@@ -259,10 +254,7 @@ describe('action paths', () => {
         { chart }
       )
       const run = await actRun(['--workdir', caller, '--workflow', '.github/workflows/paths.yml'])
-      expect({
-        code: run.code,
-        tail: run.code === 0 ? '' : run.log.split('\n').slice(-60).join('\n')
-      }).toEqual({ code: 0, tail: '' })
+      expect({ code: run.code, failure: failureSummary(run) }).toEqual({ code: 0, failure: '' })
       for (const uses of ['deploy@v1', 'actions/deploy@v1', 'verify@v1', 'actions/verify@v1']) {
         expect({ uses, result: stepResult(run.log, `k8s-stack/k8s-stack/${uses}`) }).toEqual({
           uses,
@@ -344,10 +336,7 @@ describe('the root action: the whole chain in one step', () => {
         '--workflow',
         '.github/workflows/one-step.yml'
       ])
-      expect({
-        code: run.code,
-        tail: run.code === 0 ? '' : run.log.split('\n').slice(-60).join('\n')
-      }).toEqual({ code: 0, tail: '' })
+      expect({ code: run.code, failure: failureSummary(run) }).toEqual({ code: 0, failure: '' })
       const digest = await registryDigest('k8s-stack/web', `run-${run.runId}-1`)
       expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/)
       const ref = `${registry}/k8s-stack/web@${digest}`
