@@ -63,7 +63,8 @@ export async function findTool(request: ToolRequest): Promise<FoundTool> {
     seen.push(`${candidate} (${version || 'unknown version'})`)
     if (!wanted || version === wanted) return { path: candidate, version, source: 'path' }
   }
-  if (wanted) {
+  // The tool cache exists only on a runner; elsewhere tc.find would throw and hide the reason.
+  if (wanted && process.env.RUNNER_TOOL_CACHE) {
     const cached = tc.find(request.name, wanted)
     if (cached)
       return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' }
