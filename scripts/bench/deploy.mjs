@@ -20,8 +20,12 @@ const chart = path.join(root, '__tests__', 'fixtures', 'deploy', 'charts', 'web'
 const only = opt('--only')
 
 function sandboxEnv() {
-  execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] })
-  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], { encoding: 'utf8' })
+  execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], {
+    encoding: 'utf8'
+  })
   const env = {}
   for (const line of text.split('\n')) {
     const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
@@ -31,7 +35,9 @@ function sandboxEnv() {
 }
 
 function sandboxToolEnv() {
-  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], { encoding: 'utf8' })
+  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], {
+    encoding: 'utf8'
+  })
   const env = {}
   for (const line of text.split('\n')) {
     const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
@@ -50,7 +56,12 @@ function timed(file, argv, env, input) {
     child.on('error', reject)
     child.on('close', code => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      if (code !== 0) reject(new Error(`${path.basename(file)} ${argv[0] ?? ''} exited ${code}:\n${out.split('\n').slice(-15).join('\n')}`))
+      if (code !== 0)
+        reject(
+          new Error(
+            `${path.basename(file)} ${argv[0] ?? ''} exited ${code}:\n${out.split('\n').slice(-15).join('\n')}`
+          )
+        )
       else resolve({ ms, out })
     })
     child.stdin.end(input ?? '')
@@ -64,10 +75,17 @@ const median = xs => {
 const digest = n => `sha256:${n.toString(16).padStart(64, '0')}`
 
 // --kubeconfig FILE: another cluster than the sandbox's (tool paths still from the sandbox env).
-const env = opt('--kubeconfig') ? { ...sandboxToolEnv(), KUBECONFIG: path.resolve(opt('--kubeconfig')) } : sandboxEnv()
+const env = opt('--kubeconfig')
+  ? { ...sandboxToolEnv(), KUBECONFIG: path.resolve(opt('--kubeconfig')) }
+  : sandboxEnv()
 const baseEnv = { ...process.env, PATH: env.PATH, KUBECONFIG: env.KUBECONFIG }
 const kubeconfig = readFileSync(env.KUBECONFIG, 'utf8')
-const results = { date: new Date().toISOString(), rounds, loadAverage: os.loadavg().map(n => Number(n.toFixed(1))), charts: {} }
+const results = {
+  date: new Date().toISOString(),
+  rounds,
+  loadAverage: os.loadavg().map(n => Number(n.toFixed(1))),
+  charts: {}
+}
 let counter = 1
 
 // The fixture chart (two small Deployments), and the project's own k8s/ chart with its
@@ -78,7 +96,9 @@ const charts = [
     name: 'k8s',
     dir: path.join(root, 'k8s'),
     apps: ['backend', 'frontend'],
-    set: ['frontend', 'backend', 'ingress', 'monitoring'].map(ns => `namespaces.${ns}.name=bench-${ns}`)
+    set: ['frontend', 'backend', 'ingress', 'monitoring'].map(
+      ns => `namespaces.${ns}.name=bench-${ns}`
+    )
   }
 ].filter(c => !only || c.name === only)
 
@@ -93,7 +113,19 @@ for (const c of charts) {
     const digests = n => c.apps.map((app, i) => [app, digest(i === 0 ? n : 1)])
     const cleanup = () => {
       try {
-        execFileSync(helm, ['uninstall', release, '--namespace', namespace, '--kubeconfig', env.KUBECONFIG, '--wait'], { env: baseEnv, stdio: 'ignore' })
+        execFileSync(
+          helm,
+          [
+            'uninstall',
+            release,
+            '--namespace',
+            namespace,
+            '--kubeconfig',
+            env.KUBECONFIG,
+            '--wait'
+          ],
+          { env: baseEnv, stdio: 'ignore' }
+        )
       } catch {
         // not installed
       }
@@ -102,13 +134,17 @@ for (const c of charts) {
     // The action: as the runner starts it, a fresh node process with INPUT_* and command files.
     const action = async n => {
       const dir = mkdtempSync(path.join(tmpdir(), 'bench-deploy-'))
-      const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'].map(k => [k, path.join(dir, k)]))
+      const files = Object.fromEntries(
+        ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE'].map(k => [k, path.join(dir, k)])
+      )
       for (const f of Object.values(files)) writeFileSync(f, '')
       const inputs = {
         INPUT_CHART: c.dir,
         INPUT_RELEASE: release,
         INPUT_NAMESPACE: namespace,
-        INPUT_IMAGES: digests(n).map(([app, d]) => `${app}=${repo(app)}@${d}`).join('\n'),
+        INPUT_IMAGES: digests(n)
+          .map(([app, d]) => `${app}=${repo(app)}@${d}`)
+          .join('\n'),
         INPUT_SET: c.set.join('\n'),
         INPUT_KUBECONFIG: kubeconfig,
         INPUT_HELM: helm,
@@ -117,18 +153,40 @@ for (const c of charts) {
         INPUT_ATOMIC: 'false',
         INPUT_WAIT: 'true'
       }
-      const run = await timed(process.execPath, [path.join(root, 'actions', 'deploy', 'dist', 'index.js')], { ...baseEnv, ...files, RUNNER_TEMP: dir, ...inputs })
+      const run = await timed(
+        process.execPath,
+        [path.join(root, 'actions', 'deploy', 'dist', 'index.js')],
+        { ...baseEnv, ...files, RUNNER_TEMP: dir, ...inputs }
+      )
       const outputs = readFileSync(files.GITHUB_OUTPUT, 'utf8')
-      const changed = /changed<<[^\n]*\n(true|false)/.exec(outputs)?.[1] ?? /changed=(true|false)/.exec(outputs)?.[1]
+      const changed =
+        /changed<<[^\n]*\n(true|false)/.exec(outputs)?.[1] ??
+        /changed=(true|false)/.exec(outputs)?.[1]
       return { ms: run.ms, changed }
     }
     const byHand = n =>
       timed(
         helm,
         [
-          'upgrade', release, c.dir, '--install', '--namespace', namespace, '--create-namespace', '--kubeconfig', env.KUBECONFIG, '--wait', '--timeout', '120s',
+          'upgrade',
+          release,
+          c.dir,
+          '--install',
+          '--namespace',
+          namespace,
+          '--create-namespace',
+          '--kubeconfig',
+          env.KUBECONFIG,
+          '--wait',
+          '--timeout',
+          '120s',
           ...c.set.flatMap(v => ['--set', v]),
-          ...digests(n).flatMap(([app, d]) => ['--set-string', `${app}.image.repository=${repo(app)}`, '--set-string', `${app}.image.digest=${d}`])
+          ...digests(n).flatMap(([app, d]) => [
+            '--set-string',
+            `${app}.image.repository=${repo(app)}`,
+            '--set-string',
+            `${app}.image.digest=${d}`
+          ])
         ],
         baseEnv
       )
@@ -144,7 +202,8 @@ for (const c of charts) {
         const n = counter++
         if (who === 'action') {
           const r = await action(n)
-          if (r.changed !== 'true') throw new Error(`the action did not deploy digest ${n} (changed=${r.changed})`)
+          if (r.changed !== 'true')
+            throw new Error(`the action did not deploy digest ${n} (changed=${r.changed})`)
           deploys.action.push(r.ms)
         } else {
           deploys.helm.push((await byHand(n)).ms)
@@ -154,7 +213,8 @@ for (const c of charts) {
       const n = counter++
       await action(n)
       const noop = await action(n)
-      if (noop.changed !== 'false') throw new Error(`the repeated action deploy was not a no-op (changed=${noop.changed})`)
+      if (noop.changed !== 'false')
+        throw new Error(`the repeated action deploy was not a no-op (changed=${noop.changed})`)
       noops.action.push(noop.ms)
       noops.helm.push((await byHand(n)).ms)
     }
@@ -188,7 +248,10 @@ for (const c of charts) {
 }
 
 mkdirSync(path.join(root, 'bench-results'), { recursive: true })
-writeFileSync(path.join(root, 'bench-results', 'deploy.json'), `${JSON.stringify(results, null, 2)}\n`)
+writeFileSync(
+  path.join(root, 'bench-results', 'deploy.json'),
+  `${JSON.stringify(results, null, 2)}\n`
+)
 console.log(`wrote bench-results/deploy.json`)
 const failed = Object.entries(results.charts).flatMap(([c, byHelm]) =>
   Object.entries(byHelm)

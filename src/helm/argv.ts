@@ -134,7 +134,12 @@ export function statusArgs(target: HelmTarget, release: string, revision?: numbe
   return args
 }
 
-export function getValuesArgs(target: HelmTarget, release: string, all: boolean, revision?: number): string[] {
+export function getValuesArgs(
+  target: HelmTarget,
+  release: string,
+  all: boolean,
+  revision?: number
+): string[] {
   const args = ['get', 'values', release, ...connectionArgs(target), '--output', 'json']
   if (all) args.push('--all')
   if (revision !== undefined) args.push('--revision', String(revision))
@@ -157,7 +162,10 @@ export function pullArgs(chart: string, destination: string, version?: string): 
 /** Major version from `helm version --template '{{.Version}}'` ("v3.22.0", "v4.3.1"). */
 export function parseHelmVersion(text: string): { version: string; major: HelmMajor } {
   const match = text.trim().match(/^v?(\d+)\.(\d+)\.(\d+)(?:[-+][\w.+-]*)?$/)
-  if (!match) throw new Error(`Cannot read the Helm version from ${JSON.stringify(text.trim().slice(0, 80))}; expected vMAJOR.MINOR.PATCH`)
+  if (!match)
+    throw new Error(
+      `Cannot read the Helm version from ${JSON.stringify(text.trim().slice(0, 80))}; expected vMAJOR.MINOR.PATCH`
+    )
   const major = Number(match[1])
   if (major !== 3 && major !== 4) {
     throw new Error(`Helm ${text.trim()} is not supported; use Helm 3 or Helm 4`)

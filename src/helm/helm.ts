@@ -27,7 +27,10 @@ export interface HelmBinary {
 
 /** Reads a binary's version the way Helm 3 and 4 both print it: `v3.22.0`, `v4.3.1`. */
 export async function helmVersion(binary: string): Promise<HelmBinary> {
-  const result = await exec(binary, ['version', '--template', '{{.Version}}'], { stream: false, timeoutMs: 30_000 })
+  const result = await exec(binary, ['version', '--template', '{{.Version}}'], {
+    stream: false,
+    timeoutMs: 30_000
+  })
   if (result.exitCode !== 0) throw new ToolError(binary, result.exitCode, lastErrorLine(result))
   return { path: binary, ...parseHelmVersion(result.stdout) }
 }
@@ -47,27 +50,43 @@ export interface FindHelmOptions {
  */
 export async function findHelm(options: FindHelmOptions = {}): Promise<HelmBinary> {
   if (options.path) {
-    if (!existsSync(options.path)) throw new Error(`Helm binary ${options.path} does not exist; give the path of a helm 3 or 4 binary`)
+    if (!existsSync(options.path))
+      throw new Error(
+        `Helm binary ${options.path} does not exist; give the path of a helm 3 or 4 binary`
+      )
     const found = await helmVersion(options.path)
     if (options.prefer && options.prefer !== 'auto' && String(found.major) !== options.prefer) {
-      throw new Error(`Helm binary ${options.path} is Helm ${found.version}, not Helm ${options.prefer}`)
+      throw new Error(
+        `Helm binary ${options.path} is Helm ${found.version}, not Helm ${options.prefer}`
+      )
     }
     return found
   }
-  const candidates = [...new Set([...findAllOnPath('helm'), ...(options.extraCandidates ?? []).filter(p => p && existsSync(p))])]
+  const candidates = [
+    ...new Set([
+      ...findAllOnPath('helm'),
+      ...(options.extraCandidates ?? []).filter(p => p && existsSync(p))
+    ])
+  ]
   const found: HelmBinary[] = []
   for (const candidate of candidates) {
     try {
       const binary = await helmVersion(candidate)
-      if (!options.prefer || options.prefer === 'auto' || String(binary.major) === options.prefer) return binary
+      if (!options.prefer || options.prefer === 'auto' || String(binary.major) === options.prefer)
+        return binary
       found.push(binary)
     } catch {
       // Not a usable helm; keep looking.
     }
   }
-  const seen = found.length ? ` Found: ${found.map(f => `${f.path} (${f.version})`).join(', ')}.` : ''
-  const wanted = options.prefer && options.prefer !== 'auto' ? `Helm ${options.prefer}` : 'Helm 3 or 4'
-  throw new Error(`${wanted} was not found on PATH.${seen} Install it (azure/setup-helm) or set the helm input to a binary.`)
+  const seen = found.length
+    ? ` Found: ${found.map(f => `${f.path} (${f.version})`).join(', ')}.`
+    : ''
+  const wanted =
+    options.prefer && options.prefer !== 'auto' ? `Helm ${options.prefer}` : 'Helm 3 or 4'
+  throw new Error(
+    `${wanted} was not found on PATH.${seen} Install it (azure/setup-helm) or set the helm input to a binary.`
+  )
 }
 
 /** One Helm binary bound to one cluster target; the only code that runs helm. */
@@ -82,12 +101,17 @@ export class Helm {
   }
 
   private run(args: string[], options: { stream?: boolean; timeoutMs?: number } = {}) {
-    return execOrThrow(this.binary.path, args, { stream: options.stream ?? false, timeoutMs: options.timeoutMs })
+    return execOrThrow(this.binary.path, args, {
+      stream: options.stream ?? false,
+      timeoutMs: options.timeoutMs
+    })
   }
 
   /** upgrade --install (or a server-side dry run); resolves the release Helm printed. */
   async upgrade(options: UpgradeOptions, runTimeoutMs?: number): Promise<HelmRelease> {
-    const result = await this.run(upgradeArgs(this.major, this.target, options), { timeoutMs: runTimeoutMs })
+    const result = await this.run(upgradeArgs(this.major, this.target, options), {
+      timeoutMs: runTimeoutMs
+    })
     return parseReleaseJson(result.stdout)
   }
 
@@ -99,7 +123,9 @@ export class Helm {
     await this.run(rollbackArgs(this.major, this.target, options), { stream: true })
   }
 
-  async history(release: string): Promise<Array<{ revision: number; status: string; chart: string; description: string }>> {
+  async history(
+    release: string
+  ): Promise<Array<{ revision: number; status: string; chart: string; description: string }>> {
     return JSON.parse((await this.run(historyArgs(this.target, release))).stdout)
   }
 
@@ -119,6 +145,7 @@ export class Helm {
 /** Helm prints the release as JSON after warnings on some versions: parse from the first '{'. */
 export function parseReleaseJson(stdout: string): HelmRelease {
   const start = stdout.indexOf('{')
-  if (start < 0) throw new Error(`helm printed no release JSON: ${stdout.trim().split('\n').pop() ?? ''}`)
+  if (start < 0)
+    throw new Error(`helm printed no release JSON: ${stdout.trim().split('\n').pop() ?? ''}`)
   return JSON.parse(stdout.slice(start)) as HelmRelease
 }

@@ -37,12 +37,20 @@ function sortKeys(value: unknown): unknown {
 export function parseManifest(text: string, defaultNamespace = ''): ManifestObject[] {
   const objects: ManifestObject[] = []
   for (const doc of YAML.parseAllDocuments(text)) {
-    if (doc.errors.length) throw new Error(`The rendered manifest is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`)
+    if (doc.errors.length)
+      throw new Error(
+        `The rendered manifest is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`
+      )
     const body = doc.toJS() as Record<string, unknown> | null
     if (!body || typeof body !== 'object' || !body.kind) continue
     const metadata = (body.metadata ?? {}) as Record<string, unknown>
     const kind = String(body.kind)
-    const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED.has(kind) ? '' : defaultNamespace
+    const namespace =
+      typeof metadata.namespace === 'string'
+        ? metadata.namespace
+        : CLUSTER_SCOPED.has(kind)
+          ? ''
+          : defaultNamespace
     let canonical: string | undefined
     objects.push({
       apiVersion: String(body.apiVersion ?? ''),
@@ -51,7 +59,9 @@ export function parseManifest(text: string, defaultNamespace = ''): ManifestObje
       namespace,
       // Computed on first use: only a diff needs it, and it is the costly part.
       get yaml(): string {
-        canonical ??= YAML.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), { lineWidth: 0 })
+        canonical ??= YAML.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), {
+          lineWidth: 0
+        })
         return canonical
       },
       body
@@ -70,7 +80,10 @@ function hideSecretValues(body: Record<string, unknown>): Record<string, unknown
     const values = body[field] as Record<string, unknown> | undefined
     if (!values || typeof values !== 'object') continue
     copy[field] = Object.fromEntries(
-      Object.entries(values).map(([k, v]) => [k, `(hidden ${createHmac('sha256', SECRET_KEY).update(String(v)).digest('hex').slice(0, 8)})`])
+      Object.entries(values).map(([k, v]) => [
+        k,
+        `(hidden ${createHmac('sha256', SECRET_KEY).update(String(v)).digest('hex').slice(0, 8)})`
+      ])
     )
   }
   return copy
@@ -111,9 +124,11 @@ export function diffManifests(live: ManifestObject[], next: ManifestObject[]): O
   for (const [key, o] of after) {
     const old = before.get(key)
     if (!old) changes.push({ object: objectName(o), change: 'added', lines: [] })
-    else if (old.yaml !== o.yaml) changes.push({ object: objectName(o), change: 'changed', lines: lineDiff(old.yaml, o.yaml) })
+    else if (old.yaml !== o.yaml)
+      changes.push({ object: objectName(o), change: 'changed', lines: lineDiff(old.yaml, o.yaml) })
   }
-  for (const [key, o] of before) if (!after.has(key)) changes.push({ object: objectName(o), change: 'removed', lines: [] })
+  for (const [key, o] of before)
+    if (!after.has(key)) changes.push({ object: objectName(o), change: 'removed', lines: [] })
   return changes
 }
 
@@ -147,7 +162,8 @@ export function lineDiff(a: string, b: string, context = 1): string[] {
   const keep = ops.map(() => false)
   ops.forEach((o, k) => {
     if (o.op === ' ') return
-    for (let c = Math.max(0, k - context); c <= Math.min(ops.length - 1, k + context); c++) keep[c] = true
+    for (let c = Math.max(0, k - context); c <= Math.min(ops.length - 1, k + context); c++)
+      keep[c] = true
   })
   const out: string[] = []
   let gap = false
@@ -169,10 +185,13 @@ function podSpecOf(o: ManifestObject): Record<string, unknown> | undefined {
   if (!spec) return undefined
   if (o.kind === 'Pod') return spec
   if (o.kind === 'CronJob') {
-    const job = (spec.jobTemplate as Record<string, unknown> | undefined)?.spec as Record<string, unknown> | undefined
-    return (job?.template as Record<string, unknown> | undefined)?.spec as Record<string, unknown> | undefined
+    const job = (spec.jobTemplate as Record<string, unknown> | undefined)?.spec as
+      Record<string, unknown> | undefined
+    return (job?.template as Record<string, unknown> | undefined)?.spec as
+      Record<string, unknown> | undefined
   }
-  return (spec.template as Record<string, unknown> | undefined)?.spec as Record<string, unknown> | undefined
+  return (spec.template as Record<string, unknown> | undefined)?.spec as
+    Record<string, unknown> | undefined
 }
 
 /** The images each workload runs: { "Deployment backend/api": { api: "repo@sha256:..." } }. */
@@ -194,7 +213,7 @@ export function imagesOf(objects: ManifestObject[]): Record<string, Record<strin
 
 /** Markdown for the job summary: one line per object, changed lines in a diff block. */
 export function diffMarkdown(changes: ObjectChange[], maxLines = 400): string {
-  if (changes.length === 0) return 'No changes to the release\'s objects.\n'
+  if (changes.length === 0) return "No changes to the release's objects.\n"
   const icon = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed' }
   const out: string[] = []
   let budget = maxLines
@@ -203,7 +222,14 @@ export function diffMarkdown(changes: ObjectChange[], maxLines = 400): string {
     if (c.lines.length && budget > 0) {
       const shown = c.lines.slice(0, budget)
       budget -= shown.length
-      out.push('', '```diff', ...shown.map(l => (l === '...' ? '@@ ... @@' : l)), ...(shown.length < c.lines.length ? ['@@ (truncated) @@'] : []), '```', '')
+      out.push(
+        '',
+        '```diff',
+        ...shown.map(l => (l === '...' ? '@@ ... @@' : l)),
+        ...(shown.length < c.lines.length ? ['@@ (truncated) @@'] : []),
+        '```',
+        ''
+      )
     }
   }
   return `${out.join('\n')}\n`

@@ -45,7 +45,9 @@ export function chartDigest(chartPath: string): string {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true })
       .filter(e => !(e.isDirectory() && e.name.startsWith('.')))
-      .flatMap(e => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []))
+      .flatMap(e =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []
+      )
   for (const file of walk(chartPath).sort()) {
     const rel = path.relative(chartPath, file).split(path.sep).join('/')
     const content = readFileSync(file)

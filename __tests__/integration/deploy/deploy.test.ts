@@ -30,7 +30,9 @@ function inlineKubeconfig(file: string): string {
   const doc = YAML.parse(readFileSync(file, 'utf8'))
   const inline = (o: Record<string, unknown>, fileKey: string): void => {
     if (typeof o[fileKey] !== 'string') return
-    o[`${fileKey}-data`] = readFileSync(path.resolve(path.dirname(file), o[fileKey] as string)).toString('base64')
+    o[`${fileKey}-data`] = readFileSync(
+      path.resolve(path.dirname(file), o[fileKey] as string)
+    ).toString('base64')
     delete o[fileKey]
   }
   for (const c of doc.clusters ?? []) inline(c.cluster, 'certificate-authority')
@@ -192,7 +194,10 @@ describe.each([3, 4])('deploy with Helm %i', major => {
       .split('\n')
       .filter(l => /^[-+] {2,}/.test(l))
       .map(l => l.replace(/\s+/g, ' '))
-    expect(changedLines).toEqual([`- image: ${WEB}@${digest('1')}`, `+ image: ${WEB}@${digest('2')}`])
+    expect(changedLines).toEqual([
+      `- image: ${WEB}@${digest('1')}`,
+      `+ image: ${WEB}@${digest('2')}`
+    ])
 
     const webAfter = await getDeployment('web')
     const spec = (o: KubeObject) =>
@@ -229,6 +234,9 @@ describe.each([3, 4])('deploy with Helm %i', major => {
     const records = await releaseSecrets()
     expect(records.find(r => r.status === 'deployed')?.revision).toBe(4)
     expect(records.find(r => r.revision === 3)?.status).toBe('failed')
+    // The rollback revision carries revision 2's fingerprint: its inputs are a no-op again.
+    const again = await deploy({ ...common(), images: images('2', '1') })
+    expect(again.outputs).toMatchObject({ changed: 'false', revision: '4' })
   })
 
   it('an object the API server rejects fails with the server message and leaves the release as it was', async () => {
@@ -368,7 +376,13 @@ describe('mode: manifests', () => {
   })
 
   it('server-side applies plain manifests with the image pinned by digest, then is a no-op', async () => {
-    const inputs = { mode: 'manifests', manifests, release: 'manifests', images: `web=${WEB}@${digest('7')}`, timeout: '60s' }
+    const inputs = {
+      mode: 'manifests',
+      manifests,
+      release: 'manifests',
+      images: `web=${WEB}@${digest('7')}`,
+      timeout: '60s'
+    }
     const first = await deploy(inputs)
     expect(errorLines(first)).toEqual([])
     expect(first.outputs).toMatchObject({ changed: 'true', status: 'applied' })
@@ -384,7 +398,12 @@ describe('mode: manifests', () => {
   })
 
   it('an image that matches no container is refused before anything is applied', async () => {
-    const run = await deploy({ mode: 'manifests', manifests, release: 'manifests', images: `worker=${WEB}-worker@${digest('7')}` })
+    const run = await deploy({
+      mode: 'manifests',
+      manifests,
+      release: 'manifests',
+      images: `worker=${WEB}-worker@${digest('7')}`
+    })
     expect(run.exitCode).toBe(1)
     expect(errorLines(run)[0]).toContain('images: no container in')
   })
@@ -393,7 +412,13 @@ describe('mode: manifests', () => {
 // Runs last: every run above, failed ones included, is checked.
 describe('secrets', () => {
   it('no kubeconfig credential and no created secret value appears in any log, summary or output', () => {
-    const forbidden = [...kubeconfigSecrets(), Buffer.from(kubeconfig).toString('base64'), SECRET_VALUE, SECRET_LINE_VALUE, Buffer.from(SECRET_VALUE).toString('base64')]
+    const forbidden = [
+      ...kubeconfigSecrets(),
+      Buffer.from(kubeconfig).toString('base64'),
+      SECRET_VALUE,
+      SECRET_LINE_VALUE,
+      Buffer.from(SECRET_VALUE).toString('base64')
+    ]
     // The client key, its PEM body lines, and the created secrets' values.
     expect(kubeconfigSecrets().length).toBeGreaterThan(1)
     expect(runs.length).toBeGreaterThan(0)

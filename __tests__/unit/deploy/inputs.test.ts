@@ -19,15 +19,23 @@ const workspace = mkdtempSync(path.join(tmpdir(), 'deploy-inputs-'))
 mkdirSync(path.join(workspace, 'chart'))
 writeFileSync(path.join(workspace, 'values.yaml'), 'a: 1\n')
 const read = (values: Record<string, string>) =>
-  readDeployInputs(new Inputs(name => ({ chart: 'chart', release: 'web', ...values })[name] ?? ''), workspace)
+  readDeployInputs(
+    new Inputs(name => ({ chart: 'chart', release: 'web', ...values })[name] ?? ''),
+    workspace
+  )
 
 describe('release and namespace names', () => {
   it.each(['web', 'k8s-stack', 'a.b-c', 'a'.repeat(53)])('accepts release %j', name => {
     expect(validateRelease(name)).toBe(name)
   })
-  it.each(['Web', '-web', 'web-', 'web_1', '', 'a'.repeat(54), 'we b'])('refuses release %j with the accepted form', name => {
-    expect(() => validateRelease(name)).toThrow(/^Invalid input "release": .*Expected a Helm release name/)
-  })
+  it.each(['Web', '-web', 'web-', 'web_1', '', 'a'.repeat(54), 'we b'])(
+    'refuses release %j with the accepted form',
+    name => {
+      expect(() => validateRelease(name)).toThrow(
+        /^Invalid input "release": .*Expected a Helm release name/
+      )
+    }
+  )
   it.each(['default', 'team-1', 'a'.repeat(63)])('accepts namespace %j', name => {
     expect(validateNamespace(name)).toBe(name)
   })
@@ -37,12 +45,17 @@ describe('release and namespace names', () => {
 })
 
 describe('set entries', () => {
-  it.each(['a=1', 'backend.replicas=3', 'env[0].name=X', 'a\\.b/c=1'.replace('/c', ''), 'a=1,b=2', 'a=x\\,y', 'list={a,b}'.replace('{a,b}', 'v')])(
-    'accepts %j',
-    entry => {
-      expect(validateSetEntries('set', [entry])).toEqual([entry])
-    }
-  )
+  it.each([
+    'a=1',
+    'backend.replicas=3',
+    'env[0].name=X',
+    'a\\.b/c=1'.replace('/c', ''),
+    'a=1,b=2',
+    'a=x\\,y',
+    'list={a,b}'.replace('{a,b}', 'v')
+  ])('accepts %j', entry => {
+    expect(validateSetEntries('set', [entry])).toEqual([entry])
+  })
   it.each(['=1', 'a b=1', 'noequals', 'a=1,oops', 'a..b=1', 'a[x]=1'])('refuses %j', entry => {
     expect(() => validateSetEntries('set', [entry])).toThrow(/^Invalid input "set": .*value path/)
   })
@@ -50,7 +63,10 @@ describe('set entries', () => {
 
 describe('images', () => {
   it('reads lines app=ref pinned by digest and maps them to the chart values', () => {
-    const images = parseImages(`backend=127.0.0.1:5000/k8s-stack/backend@${DIGEST}\n# comment\nfrontend = 127.0.0.1:5000/k8s-stack/frontend:1.0@${DIGEST}`, false)
+    const images = parseImages(
+      `backend=127.0.0.1:5000/k8s-stack/backend@${DIGEST}\n# comment\nfrontend = 127.0.0.1:5000/k8s-stack/frontend:1.0@${DIGEST}`,
+      false
+    )
     expect(images.map(i => [i.app, i.repository, i.digest])).toEqual([
       ['backend', '127.0.0.1:5000/k8s-stack/backend', DIGEST],
       ['frontend', '127.0.0.1:5000/k8s-stack/frontend', DIGEST]
@@ -64,15 +80,24 @@ describe('images', () => {
   })
   it('reads a YAML or JSON mapping', () => {
     expect(parseImages(`backend: r/backend@${DIGEST}`, false)[0].app).toBe('backend')
-    expect(parseImages(JSON.stringify({ api: `r/api@${DIGEST}` }), false)[0].repository).toBe('r/api')
-    expect(imageSetStrings(parseImages(`api=r/api@${DIGEST}`, false), 'images.{app}')).toEqual(['images.api.repository=r/api', `images.api.digest=${DIGEST}`])
+    expect(parseImages(JSON.stringify({ api: `r/api@${DIGEST}` }), false)[0].repository).toBe(
+      'r/api'
+    )
+    expect(imageSetStrings(parseImages(`api=r/api@${DIGEST}`, false), 'images.{app}')).toEqual([
+      'images.api.repository=r/api',
+      `images.api.digest=${DIGEST}`
+    ])
   })
   it('refuses a tag unless tags are allowed', () => {
     expect(() => parseImages('backend=r/backend:1.0', false)).toThrow(
       'Invalid input "images": "backend=r/backend:1.0". Expected an image pinned by digest (registry/repo@sha256:<64 hex>); a tag can move under a running release (set allow-tags: true to deploy by tag).'
     )
     const [image] = parseImages('backend=r/backend:1.0', true)
-    expect(imageSetStrings([image], '{app}.image')).toEqual(['backend.image.repository=r/backend', 'backend.image.tag=1.0', 'backend.image.digest='])
+    expect(imageSetStrings([image], '{app}.image')).toEqual([
+      'backend.image.repository=r/backend',
+      'backend.image.tag=1.0',
+      'backend.image.digest='
+    ])
     expect(() => parseImages('backend=r/backend', true)).toThrow('pinned by digest')
   })
   it.each([
@@ -88,9 +113,16 @@ describe('images', () => {
 
 describe('create-secrets', () => {
   it('reads a mapping with and without namespaces, and masks every value', () => {
-    const secrets = parseSecrets('backend/backend-secrets:\n  DB_PASSWORD: sentinel-mapping-pw\napi-keys: {TOKEN: sentinel-token-1}\n', 'apps')
+    const secrets = parseSecrets(
+      'backend/backend-secrets:\n  DB_PASSWORD: sentinel-mapping-pw\napi-keys: {TOKEN: sentinel-token-1}\n',
+      'apps'
+    )
     expect(secrets).toEqual([
-      { namespace: 'backend', name: 'backend-secrets', data: { DB_PASSWORD: 'sentinel-mapping-pw' } },
+      {
+        namespace: 'backend',
+        name: 'backend-secrets',
+        data: { DB_PASSWORD: 'sentinel-mapping-pw' }
+      },
       { namespace: 'apps', name: 'api-keys', data: { TOKEN: 'sentinel-token-1' } }
     ])
     expect(redact('x sentinel-mapping-pw y sentinel-token-1')).toBe('x *** y ***')
@@ -102,7 +134,12 @@ describe('create-secrets', () => {
     expect(redact('sentinel=line:pw')).toBe('***')
   })
   it('never quotes a value in an error', () => {
-    const attempts = ['backend/db:PASSWORD sentinel-err-pw', 'Bad_NS/db:K=sentinel-err-pw', 'db: [sentinel-err-pw]', 'db:\n  bad key: sentinel-err-pw']
+    const attempts = [
+      'backend/db:PASSWORD sentinel-err-pw',
+      'Bad_NS/db:K=sentinel-err-pw',
+      'db: [sentinel-err-pw]',
+      'db:\n  bad key: sentinel-err-pw'
+    ]
     for (const text of attempts) {
       let message = ''
       try {
@@ -136,8 +173,12 @@ describe('readDeployInputs', () => {
     })
   })
   it('resolves values files against the workspace and refuses missing ones', () => {
-    expect(read({ 'values-files': 'values.yaml' }).valuesFiles).toEqual([path.join(workspace, 'values.yaml')])
-    expect(() => read({ 'values-files': 'nope.yaml' })).toThrow('Invalid input "values-files": "nope.yaml"')
+    expect(read({ 'values-files': 'values.yaml' }).valuesFiles).toEqual([
+      path.join(workspace, 'values.yaml')
+    ])
+    expect(() => read({ 'values-files': 'nope.yaml' })).toThrow(
+      'Invalid input "values-files": "nope.yaml"'
+    )
   })
   it.each([
     [{ chart: 'missing-dir' }, 'Invalid input "chart"'],
@@ -155,6 +196,8 @@ describe('readDeployInputs', () => {
     expect(() => read(values as Record<string, string>)).toThrow(message)
   })
   it('accepts an OCI chart without looking for it on disk', () => {
-    expect(read({ chart: 'oci://127.0.0.1:5000/charts/web' }).chart).toBe('oci://127.0.0.1:5000/charts/web')
+    expect(read({ chart: 'oci://127.0.0.1:5000/charts/web' }).chart).toBe(
+      'oci://127.0.0.1:5000/charts/web'
+    )
   })
 })

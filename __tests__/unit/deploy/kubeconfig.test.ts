@@ -4,10 +4,17 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { redact } from '../../../src/core/secrets'
-import { decodeKubeconfig, maskKubeconfig, removeKubeconfig, validateKubeconfig, writeKubeconfig } from '../../../src/kube/kubeconfig'
+import {
+  decodeKubeconfig,
+  maskKubeconfig,
+  removeKubeconfig,
+  validateKubeconfig,
+  writeKubeconfig
+} from '../../../src/kube/kubeconfig'
 
 const TOKEN = 'sentinel-kube-token-0123456789'
-const KEY = '-----BEGIN EC PRIVATE KEY-----\nsentinelkeymaterialAAAABBBB\n-----END EC PRIVATE KEY-----\n'
+const KEY =
+  '-----BEGIN EC PRIVATE KEY-----\nsentinelkeymaterialAAAABBBB\n-----END EC PRIVATE KEY-----\n'
 const kubeconfig = `apiVersion: v1
 kind: Config
 current-context: ctx
@@ -50,7 +57,9 @@ describe('kubeconfig input', () => {
     expect(validateKubeconfig(kubeconfig).namespace).toBe('apps')
     expect(validateKubeconfig(kubeconfig, 'other').key).toBeDefined()
     expect(() => validateKubeconfig(kubeconfig, 'nope')).toThrow('kubeconfig has no context "nope"')
-    expect(() => validateKubeconfig('apiVersion: v1\nkind: Config\n')).toThrow('kubeconfig has no clusters, contexts, users')
+    expect(() => validateKubeconfig('apiVersion: v1\nkind: Config\n')).toThrow(
+      'kubeconfig has no clusters, contexts, users'
+    )
     expect(() => validateKubeconfig('a: [')).toThrow('kubeconfig is not valid YAML')
   })
   it('writes a 0600 file and removes it', async () => {

@@ -23,13 +23,22 @@ describe('podProblem', () => {
         status: {
           phase: 'Pending',
           conditions: [
-            { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/2 nodes are available' },
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: '0/2 nodes are available'
+            },
             { type: 'Initialized', status: 'True' }
           ],
-          containerStatuses: [{ name: 'web', ready: false, state: { waiting: { reason: 'ImagePullBackOff' } } }]
+          containerStatuses: [
+            { name: 'web', ready: false, state: { waiting: { reason: 'ImagePullBackOff' } } }
+          ]
         }
       })
-    ).toBe('pod web-1 Pending, PodScheduled=False Unschedulable: 0/2 nodes are available, container web waiting ImagePullBackOff')
+    ).toBe(
+      'pod web-1 Pending, PodScheduled=False Unschedulable: 0/2 nodes are available, container web waiting ImagePullBackOff'
+    )
   })
 })
 
@@ -45,7 +54,14 @@ describe('substituteImages (mode: manifests)', () => {
       { app: 'worker', ref: '', repository: 'r/worker', digest: DIGEST }
     ])
     expect(unmatched).toEqual(['worker'])
-    const containers = objects.map(o => (o.body.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0].image)
-    expect(containers).toEqual([`127.0.0.1:5000/k8s-stack/backend@${DIGEST}`, `other.example/team/frontend@${DIGEST}`])
+    const containers = objects.map(
+      o =>
+        (o.body.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template
+          .spec.containers[0].image
+    )
+    expect(containers).toEqual([
+      `127.0.0.1:5000/k8s-stack/backend@${DIGEST}`,
+      `other.example/team/frontend@${DIGEST}`
+    ])
   })
 })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { diffManifests, diffMarkdown, imagesOf, lineDiff, parseManifest } from '../../../src/helm/manifest'
+import {
+  diffManifests,
+  diffMarkdown,
+  imagesOf,
+  lineDiff,
+  parseManifest
+} from '../../../src/helm/manifest'
 
 const deployment = (image: string, replicas = 2) => `
 ---
@@ -35,7 +41,10 @@ metadata: { name: apps }
 
 describe('parseManifest', () => {
   it('splits documents, skips empty ones, and gives namespaced objects the release namespace', () => {
-    const objects = parseManifest(`${deployment('r/web@sha256:1')}\n---\n# empty\n${service}${namespace}`, 'apps')
+    const objects = parseManifest(
+      `${deployment('r/web@sha256:1')}\n---\n# empty\n${service}${namespace}`,
+      'apps'
+    )
     expect(objects.map(o => [o.kind, o.namespace, o.name])).toEqual([
       ['Deployment', 'apps', 'web'],
       ['Service', 'other', 'web'],
@@ -58,19 +67,33 @@ describe('diffManifests', () => {
       ['removed', 'Namespace apps']
     ])
     const lines = changes[0].lines
-    expect(lines.filter(l => l.startsWith('-'))).toEqual(['-         - image: r/web@sha256:1', '-         - image: r/web@sha256:1'])
-    expect(lines.filter(l => l.startsWith('+'))).toEqual(['+         - image: r/web@sha256:2', '+         - image: r/web@sha256:2'])
+    expect(lines.filter(l => l.startsWith('-'))).toEqual([
+      '-         - image: r/web@sha256:1',
+      '-         - image: r/web@sha256:1'
+    ])
+    expect(lines.filter(l => l.startsWith('+'))).toEqual([
+      '+         - image: r/web@sha256:2',
+      '+         - image: r/web@sha256:2'
+    ])
     expect(lines.some(l => l.includes('replicas'))).toBe(false)
   })
   it('finds nothing between equal renders, whatever the key order', () => {
-    const a = parseManifest('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: "1", b: "2"}\n')
-    const b = parseManifest('kind: ConfigMap\napiVersion: v1\ndata: {b: "2", a: "1"}\nmetadata: {name: c}\n')
+    const a = parseManifest(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: "1", b: "2"}\n'
+    )
+    const b = parseManifest(
+      'kind: ConfigMap\napiVersion: v1\ndata: {b: "2", a: "1"}\nmetadata: {name: c}\n'
+    )
     expect(diffManifests(a, b)).toEqual([])
     expect(diffMarkdown([])).toContain('No changes')
   })
   it('never shows a Secret value, but still shows that it changed', () => {
-    const secret = (v: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {PASSWORD: ${Buffer.from(v).toString('base64')}}\nstringData: {TOKEN: ${v}}\n`
-    const changes = diffManifests(parseManifest(secret('old-sentinel-pw')), parseManifest(secret('new-sentinel-pw')))
+    const secret = (v: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {PASSWORD: ${Buffer.from(v).toString('base64')}}\nstringData: {TOKEN: ${v}}\n`
+    const changes = diffManifests(
+      parseManifest(secret('old-sentinel-pw')),
+      parseManifest(secret('new-sentinel-pw'))
+    )
     expect(changes).toHaveLength(1)
     const text = diffMarkdown(changes)
     expect(text).toContain('PASSWORD: (hidden ')
@@ -92,7 +115,9 @@ describe('lineDiff', () => {
 describe('imagesOf', () => {
   it('lists the images of each workload, init containers included', () => {
     const objects = parseManifest(deployment('r/web@sha256:9') + service, 'apps')
-    expect(imagesOf(objects)).toEqual({ 'Deployment apps/web': { migrate: 'r/web@sha256:9', web: 'r/web@sha256:9' } })
+    expect(imagesOf(objects)).toEqual({
+      'Deployment apps/web': { migrate: 'r/web@sha256:9', web: 'r/web@sha256:9' }
+    })
   })
   it('reads CronJobs and Pods', () => {
     const objects = parseManifest(

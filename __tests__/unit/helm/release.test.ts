@@ -4,7 +4,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chartDigest, decodeReleaseSecret, releaseFingerprint, releaseRecords } from '../../../src/helm/release'
+import {
+  chartDigest,
+  decodeReleaseSecret,
+  releaseFingerprint,
+  releaseRecords
+} from '../../../src/helm/release'
 
 /** What Helm's Secret driver stores, as the API returns it: base64(base64(gzip(json))). */
 function stored(release: object): string {
@@ -14,15 +19,35 @@ function stored(release: object): string {
 
 describe('release storage', () => {
   it('decodes a release record of the Secret driver', () => {
-    const release = { name: 'web', namespace: 'apps', version: 3, info: { status: 'deployed' }, manifest: 'kind: X\n' }
+    const release = {
+      name: 'web',
+      namespace: 'apps',
+      version: 3,
+      info: { status: 'deployed' },
+      manifest: 'kind: X\n'
+    }
     expect(decodeReleaseSecret(stored(release))).toEqual(release)
   })
   it('orders records newest first and reads status and labels from the Secret labels', () => {
     const secret = (v: number, status: string) => ({
-      metadata: { name: `sh.helm.release.v1.web.v${v}`, labels: { owner: 'helm', name: 'web', version: String(v), status, 'k8s-stack-fingerprint': `f${v}` } },
+      metadata: {
+        name: `sh.helm.release.v1.web.v${v}`,
+        labels: {
+          owner: 'helm',
+          name: 'web',
+          version: String(v),
+          status,
+          'k8s-stack-fingerprint': `f${v}`
+        }
+      },
       data: { release: 'x' }
     })
-    const records = releaseRecords([secret(1, 'superseded'), secret(3, 'failed'), secret(2, 'deployed'), { metadata: { name: 'other' } }])
+    const records = releaseRecords([
+      secret(1, 'superseded'),
+      secret(3, 'failed'),
+      secret(2, 'deployed'),
+      { metadata: { name: 'other' } }
+    ])
     expect(records.map(r => [r.revision, r.status, r.labels['k8s-stack-fingerprint']])).toEqual([
       [3, 'failed', 'f3'],
       [2, 'deployed', 'f2'],
@@ -32,7 +57,13 @@ describe('release storage', () => {
 })
 
 describe('fingerprint', () => {
-  const parts = { chartDigest: 'sha256:1', namespace: 'apps', valuesFiles: ['a: 1\n'], set: ['x=1'], setString: ['web.image.digest=sha256:2'] }
+  const parts = {
+    chartDigest: 'sha256:1',
+    namespace: 'apps',
+    valuesFiles: ['a: 1\n'],
+    set: ['x=1'],
+    setString: ['web.image.digest=sha256:2']
+  }
   it('is stable, fits a label value, and changes with any part', () => {
     const f = releaseFingerprint(parts)
     expect(f).toMatch(/^[0-9a-f]{56}$/)

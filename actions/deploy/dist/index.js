@@ -43819,7 +43819,13 @@ function parseImages(text, allowTags) {
                 throw new InputError('images', `${app}=${ref}`, `an image pinned by digest (registry/repo@sha256:<64 hex>); a tag can move under a running release${allowTags ? '' : ' (set allow-tags: true to deploy by tag)'}`);
             }
         }
-        return { app, ref, repository: repositoryOf(parsed), digest: parsed.digest, tag: parsed.digest ? undefined : parsed.tag };
+        return {
+            app,
+            ref,
+            repository: repositoryOf(parsed),
+            digest: parsed.digest,
+            tag: parsed.digest ? undefined : parsed.tag
+        };
     });
 }
 /** The --set-string entries that pin each app's image (`<path>.repository`, `.digest`, `.tag`). */
@@ -43890,7 +43896,10 @@ function parseSecrets(text, defaultNamespace) {
         }
     }
     else {
-        const lines = trimmed.split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'));
+        const lines = trimmed
+            .split('\n')
+            .map(l => l.trim())
+            .filter(l => l && !l.startsWith('#'));
         for (const line of lines) {
             const eq = line.indexOf('=');
             if (eq > 0)
@@ -43913,8 +43922,13 @@ function readDeployInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
     // Secrets first: their values are masked before any other input can echo them in an error.
     const createSecrets = parseSecrets(inputs.raw('create-secrets'), namespace);
     const kubeconfig = inputs.raw('kubeconfig');
-    const chart = mode === 'helm' ? inputs.required('chart', 'a chart folder, a packaged .tgz, or oci://registry/repo/chart') : inputs.string('chart');
-    if (mode === 'helm' && !/^oci:\/\//.test(chart) && !/^[\w.-]+\/[\w.-]+$/.test(chart) && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, chart))) {
+    const chart = mode === 'helm'
+        ? inputs.required('chart', 'a chart folder, a packaged .tgz, or oci://registry/repo/chart')
+        : inputs.string('chart');
+    if (mode === 'helm' &&
+        !/^oci:\/\//.test(chart) &&
+        !/^[\w.-]+\/[\w.-]+$/.test(chart) &&
+        !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, chart))) {
         throw new InputError('chart', chart, 'an existing chart folder or .tgz (relative to the workspace), or oci://registry/repo/chart');
     }
     const manifests = inputs.string('manifests', 'k8s/manifests/k8s-stack.yaml');
@@ -43928,7 +43942,8 @@ function readDeployInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
     }
     const allowTags = inputs.boolean('allow-tags', false);
     const imageValuePath = inputs.string('image-value-path', '{app}.image');
-    if (!imageValuePath.includes('{app}') || !VALUE_PATH.test(imageValuePath.split('{app}').join('app'))) {
+    if (!imageValuePath.includes('{app}') ||
+        !VALUE_PATH.test(imageValuePath.split('{app}').join('app'))) {
         throw new InputError('image-value-path', imageValuePath, 'a value path containing {app}, e.g. {app}.image');
     }
     const timeoutMs = inputs.duration('timeout', '5m');
@@ -43936,7 +43951,9 @@ function readDeployInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
         throw new InputError('timeout', inputs.raw('timeout'), 'a duration of at least 1s, such as 90s or 5m');
     return {
         mode,
-        chart: chart && !/^oci:\/\//.test(chart) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, chart)) ? external_node_path_default().resolve(workspace, chart) : chart,
+        chart: chart && !/^oci:\/\//.test(chart) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, chart))
+            ? external_node_path_default().resolve(workspace, chart)
+            : chart,
         chartVersion: inputs.string('chart-version'),
         manifests: external_node_path_default().resolve(workspace, manifests),
         release,
@@ -44908,7 +44925,8 @@ async function findTool(request) {
         if (!wanted || version === wanted)
             return { path: candidate, version, source: 'path' };
     }
-    if (wanted) {
+    // The tool cache exists only on a runner; elsewhere tc.find would throw and hide the reason.
+    if (wanted && process.env.RUNNER_TOOL_CACHE) {
         const cached = tc.find(request.name, wanted);
         if (cached)
             return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' };
@@ -45100,7 +45118,10 @@ function parseHelmVersion(text) {
 
 /** Reads a binary's version the way Helm 3 and 4 both print it: `v3.22.0`, `v4.3.1`. */
 async function helmVersion(binary) {
-    const result = await core_exec_exec(binary, ['version', '--template', '{{.Version}}'], { stream: false, timeoutMs: 30_000 });
+    const result = await core_exec_exec(binary, ['version', '--template', '{{.Version}}'], {
+        stream: false,
+        timeoutMs: 30_000
+    });
     if (result.exitCode !== 0)
         throw new ToolError(binary, result.exitCode, lastErrorLine(result));
     return { path: binary, ...parseHelmVersion(result.stdout) };
@@ -45119,7 +45140,12 @@ async function findHelm(options = {}) {
         }
         return found;
     }
-    const candidates = [...new Set([...findAllOnPath('helm'), ...(options.extraCandidates ?? []).filter(p => p && (0,external_node_fs_namespaceObject.existsSync)(p))])];
+    const candidates = [
+        ...new Set([
+            ...findAllOnPath('helm'),
+            ...(options.extraCandidates ?? []).filter(p => p && (0,external_node_fs_namespaceObject.existsSync)(p))
+        ])
+    ];
     const found = [];
     for (const candidate of candidates) {
         try {
@@ -45132,7 +45158,9 @@ async function findHelm(options = {}) {
             // Not a usable helm; keep looking.
         }
     }
-    const seen = found.length ? ` Found: ${found.map(f => `${f.path} (${f.version})`).join(', ')}.` : '';
+    const seen = found.length
+        ? ` Found: ${found.map(f => `${f.path} (${f.version})`).join(', ')}.`
+        : '';
     const wanted = options.prefer && options.prefer !== 'auto' ? `Helm ${options.prefer}` : 'Helm 3 or 4';
     throw new Error(`${wanted} was not found on PATH.${seen} Install it (azure/setup-helm) or set the helm input to a binary.`);
 }
@@ -45148,11 +45176,16 @@ class Helm {
         return this.binary.major;
     }
     run(args, options = {}) {
-        return execOrThrow(this.binary.path, args, { stream: options.stream ?? false, timeoutMs: options.timeoutMs });
+        return execOrThrow(this.binary.path, args, {
+            stream: options.stream ?? false,
+            timeoutMs: options.timeoutMs
+        });
     }
     /** upgrade --install (or a server-side dry run); resolves the release Helm printed. */
     async upgrade(options, runTimeoutMs) {
-        const result = await this.run(upgradeArgs(this.major, this.target, options), { timeoutMs: runTimeoutMs });
+        const result = await this.run(upgradeArgs(this.major, this.target, options), {
+            timeoutMs: runTimeoutMs
+        });
         return parseReleaseJson(result.stdout);
     }
     async template(options) {
@@ -45213,7 +45246,11 @@ function parseManifest(text, defaultNamespace = '') {
             continue;
         const metadata = (body.metadata ?? {});
         const kind = String(body.kind);
-        const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED.has(kind) ? '' : defaultNamespace;
+        const namespace = typeof metadata.namespace === 'string'
+            ? metadata.namespace
+            : CLUSTER_SCOPED.has(kind)
+                ? ''
+                : defaultNamespace;
         let canonical;
         objects.push({
             apiVersion: String(body.apiVersion ?? ''),
@@ -45222,7 +45259,9 @@ function parseManifest(text, defaultNamespace = '') {
             namespace,
             // Computed on first use: only a diff needs it, and it is the costly part.
             get yaml() {
-                canonical ??= dist.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), { lineWidth: 0 });
+                canonical ??= dist.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), {
+                    lineWidth: 0
+                });
                 return canonical;
             },
             body
@@ -45239,7 +45278,10 @@ function hideSecretValues(body) {
         const values = body[field];
         if (!values || typeof values !== 'object')
             continue;
-        copy[field] = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, `(hidden ${(0,external_node_crypto_.createHmac)('sha256', manifest_SECRET_KEY).update(String(v)).digest('hex').slice(0, 8)})`]));
+        copy[field] = Object.fromEntries(Object.entries(values).map(([k, v]) => [
+            k,
+            `(hidden ${(0,external_node_crypto_.createHmac)('sha256', manifest_SECRET_KEY).update(String(v)).digest('hex').slice(0, 8)})`
+        ]));
     }
     return copy;
 }
@@ -45366,7 +45408,7 @@ function imagesOf(objects) {
 /** Markdown for the job summary: one line per object, changed lines in a diff block. */
 function diffMarkdown(changes, maxLines = 400) {
     if (changes.length === 0)
-        return 'No changes to the release\'s objects.\n';
+        return "No changes to the release's objects.\n";
     const icon = { added: '➕ added', removed: '➖ removed', changed: '✏️ changed' };
     const out = [];
     let budget = maxLines;
@@ -45416,7 +45458,7 @@ function chartDigest(chartPath) {
         return `sha256:${hash.update((0,external_node_fs_namespaceObject.readFileSync)(chartPath)).digest('hex')}`;
     const walk = (dir) => (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
         .filter(e => !(e.isDirectory() && e.name.startsWith('.')))
-        .flatMap(e => (e.isDirectory() ? walk(external_node_path_default().join(dir, e.name)) : e.isFile() ? [external_node_path_default().join(dir, e.name)] : []));
+        .flatMap(e => e.isDirectory() ? walk(external_node_path_default().join(dir, e.name)) : e.isFile() ? [external_node_path_default().join(dir, e.name)] : []);
     for (const file of walk(chartPath).sort()) {
         const rel = external_node_path_default().relative(chartPath, file).split((external_node_path_default()).sep).join('/');
         const content = (0,external_node_fs_namespaceObject.readFileSync)(file);
@@ -46350,7 +46392,10 @@ class ReadinessObserver {
             const selector = Object.entries(spec.selector.matchLabels)
                 .map(([k, v]) => `${k}=${v}`)
                 .join(',');
-            const pods = await this.client.list('Pod', { namespace: w.namespace, labelSelector: selector });
+            const pods = await this.client.list('Pod', {
+                namespace: w.namespace,
+                labelSelector: selector
+            });
             const problems = pods.items
                 .filter(p => !p.metadata.deletionTimestamp)
                 .filter(p => !(p.status?.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True'))
@@ -46361,7 +46406,12 @@ class ReadinessObserver {
         }
         if (this.stopped)
             return;
-        this.kept.set(key(w), { object: `${w.kind} ${w.namespace}/${w.name}`, generation, ready, detail });
+        this.kept.set(key(w), {
+            object: `${w.kind} ${w.namespace}/${w.name}`,
+            generation,
+            ready,
+            detail
+        });
     }
 }
 function key(w) {
@@ -46406,10 +46456,13 @@ function substituteImages(objects, images) {
             catch {
                 continue;
             }
-            const match = images.find(i => i.repository === repository) ?? images.find(i => repository.split('/').pop() === i.app);
+            const match = images.find(i => i.repository === repository) ??
+                images.find(i => repository.split('/').pop() === i.app);
             if (!match)
                 continue;
-            c.image = match.digest ? `${match.repository}@${match.digest}` : `${match.repository}:${match.tag}`;
+            c.image = match.digest
+                ? `${match.repository}@${match.digest}`
+                : `${match.repository}:${match.tag}`;
             used.add(match.app);
         }
     };
@@ -46438,16 +46491,28 @@ async function applyManifests(client, inputs, options) {
         throw new Error(`images: no container in ${inputs.manifests} runs ${unmatched.join(', ')} (matched by repository or by the repository's last name)`);
     }
     // Namespaces first, so the objects in them can be created in the same run.
-    const ordered = [...objects.filter(o => o.kind === 'Namespace'), ...objects.filter(o => o.kind !== 'Namespace')];
+    const ordered = [
+        ...objects.filter(o => o.kind === 'Namespace'),
+        ...objects.filter(o => o.kind !== 'Namespace')
+    ];
     let changed = 0;
     const rows = [];
     await group(`Server-side apply of ${objects.length} objects${inputs.dryRun ? ' (dry run)' : ''}`, async () => {
         for (const o of ordered) {
-            const body = { ...o.body, metadata: { ...o.body.metadata, namespace: o.namespace || undefined } };
-            const before = await client.find(o.kind, o.name, o.namespace || undefined).catch(() => undefined);
+            const body = {
+                ...o.body,
+                metadata: { ...o.body.metadata, namespace: o.namespace || undefined }
+            };
+            const before = await client
+                .find(o.kind, o.name, o.namespace || undefined)
+                .catch(() => undefined);
             let after;
             try {
-                after = await client.apply(body, { fieldManager: options.fieldManager, force: true, dryRun: inputs.dryRun });
+                after = await client.apply(body, {
+                    fieldManager: options.fieldManager,
+                    force: true,
+                    dryRun: inputs.dryRun
+                });
             }
             catch (error) {
                 if (error instanceof KubeApiError)
@@ -46457,7 +46522,8 @@ async function applyManifests(client, inputs, options) {
             // resourceVersion also moves when controllers write status: what tells whether this
             // apply changed anything is the generation (spec) and our own managedFields entry.
             const moved = (before?.metadata.generation ?? 0) !== (after.metadata.generation ?? 0) ||
-                JSON.stringify(appliedFields(before, options.fieldManager)) !== JSON.stringify(appliedFields(after, options.fieldManager));
+                JSON.stringify(appliedFields(before, options.fieldManager)) !==
+                    JSON.stringify(appliedFields(after, options.fieldManager));
             const state = !before ? 'created' : moved ? 'configured' : 'unchanged';
             if (state !== 'unchanged')
                 changed++;
@@ -46537,11 +46603,13 @@ async function main() {
     phase('start');
     const inputs = readDeployInputs();
     // Helm is looked up while we connect; a no-op never waits for it.
-    const helmFound = inputs.mode === 'helm' ? findHelm({
-        path: inputs.helm || undefined,
-        prefer: inputs.helmVersion,
-        extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
-    }) : undefined;
+    const helmFound = inputs.mode === 'helm'
+        ? findHelm({
+            path: inputs.helm || undefined,
+            prefer: inputs.helmVersion,
+            extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+        })
+        : undefined;
     helmFound?.catch(() => undefined);
     const { client, file } = await connect(inputs);
     info(`Kubernetes API server ${client.connection.server} (context ${client.connection.context})`);
@@ -46561,7 +46629,11 @@ async function deployChart(client, inputs, kubeconfig, helmFound) {
     const helm = async () => {
         const binary = await helmFound;
         info(`Helm ${binary.version} (${binary.path})`);
-        return new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined });
+        return new Helm(binary, {
+            namespace: inputs.namespace,
+            kubeconfig,
+            context: inputs.context || undefined
+        });
     };
     // A repository or OCI chart is pulled once: the same bytes are hashed, rendered and installed.
     let chart = inputs.chart;
@@ -46586,7 +46658,10 @@ async function deployChart(client, inputs, kubeconfig, helmFound) {
 async function readRecords(client, inputs) {
     let secrets;
     try {
-        secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` });
+        secrets = await client.list('Secret', {
+            namespace: inputs.namespace,
+            labelSelector: `owner=helm,name=${inputs.release}`
+        });
     }
     catch (error) {
         if (error instanceof KubeApiError && (error.status === 401 || error.status === 403)) {
@@ -46614,12 +46689,17 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
     phase('release read');
     const latest = records[0];
     const deployed = records.find(r => r.status === 'deployed');
-    if (!inputs.dryRun && latest && latest.status === 'deployed' && latest.labels[FINGERPRINT_LABEL] === fingerprint) {
+    if (!inputs.dryRun &&
+        latest &&
+        latest.status === 'deployed' &&
+        latest.labels[FINGERPRINT_LABEL] === fingerprint) {
         const release = decodeReleaseSecret(latest.data);
         if (inputs.createSecrets.length)
             await applySecrets(client, inputs.createSecrets, false);
         info(`Release ${inputs.release} revision ${latest.revision} already runs this chart, these values and these images: nothing to do.`);
-        await report(inputs, release, false, 'No change: the deployed revision has the same chart, values and images (fingerprint ' + fingerprint.slice(0, 12) + ').');
+        await report(inputs, release, false, 'No change: the deployed revision has the same chart, values and images (fingerprint ' +
+            fingerprint.slice(0, 12) +
+            ').');
         return;
     }
     const helm = await getHelm();
@@ -46631,18 +46711,26 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
     ]);
     const next = parseManifest(rendered, inputs.namespace);
     phase('rendered');
-    const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : [];
+    const live = deployed
+        ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace)
+        : [];
     const changes = diffManifests(live, next);
     const summaryWritten = writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`);
     info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`);
     await createNamespaces(client, inputs, missingNamespaces, next, inputs.dryRun);
     const workloads = next
         .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
-        .map(o => ({ kind: o.kind, namespace: o.namespace || inputs.namespace, name: o.name }));
+        .map(o => ({
+        kind: o.kind,
+        namespace: o.namespace || inputs.namespace,
+        name: o.name
+    }));
     const observer = new ReadinessObserver(client, workloads);
     await Promise.all([
         summaryWritten,
-        inputs.createSecrets.length ? applySecrets(client, inputs.createSecrets, inputs.dryRun) : undefined,
+        inputs.createSecrets.length
+            ? applySecrets(client, inputs.createSecrets, inputs.dryRun)
+            : undefined,
         !inputs.dryRun && (inputs.wait || inputs.atomic) ? observer.start() : undefined
     ]);
     phase('upgrade');
@@ -46674,7 +46762,9 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
 async function failure(client, inputs, error, observer, before) {
     const helmLine = error instanceof Error ? error.message : String(error);
     const notReady = observer.notReady();
-    const parts = [`Deploy of release "${inputs.release}" in namespace "${inputs.namespace}" failed: ${helmLine}`];
+    const parts = [
+        `Deploy of release "${inputs.release}" in namespace "${inputs.namespace}" failed: ${helmLine}`
+    ];
     if (notReady.length)
         parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`);
     try {
@@ -46683,7 +46773,9 @@ async function failure(client, inputs, error, observer, before) {
         if (/another operation .* is in progress/.test(helmLine)) {
             parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)');
         }
-        else if (current && before[0] && current.revision !== before.find(r => r.status === 'deployed')?.revision) {
+        else if (current &&
+            before[0] &&
+            current.revision !== before.find(r => r.status === 'deployed')?.revision) {
             parts.push(`Rolled back: revision ${current.revision} now runs what revision ${before.find(r => r.status === 'deployed')?.revision} ran`);
         }
         else if (current) {
@@ -46738,7 +46830,10 @@ async function createNamespaces(client, inputs, names, next, dryRun) {
                 ...(owned
                     ? {
                         labels: { 'app.kubernetes.io/managed-by': 'Helm' },
-                        annotations: { 'meta.helm.sh/release-name': inputs.release, 'meta.helm.sh/release-namespace': inputs.namespace }
+                        annotations: {
+                            'meta.helm.sh/release-name': inputs.release,
+                            'meta.helm.sh/release-namespace': inputs.namespace
+                        }
                     }
                     : {})
             }
@@ -46755,7 +46850,11 @@ async function applySecrets(client, secrets, dryRun) {
             await client.apply({
                 apiVersion: 'v1',
                 kind: 'Secret',
-                metadata: { name: secret.name, namespace: secret.namespace, labels: { 'app.kubernetes.io/managed-by': 'k8s-stack-deploy' } },
+                metadata: {
+                    name: secret.name,
+                    namespace: secret.namespace,
+                    labels: { 'app.kubernetes.io/managed-by': 'k8s-stack-deploy' }
+                },
                 type: 'Opaque',
                 data: Object.fromEntries(Object.entries(secret.data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))
             }, { fieldManager: FIELD_MANAGER, force: true, dryRun });

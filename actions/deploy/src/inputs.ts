@@ -61,14 +61,22 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/
 
 export function validateRelease(value: string): string {
   if (value.length > 53 || !RELEASE.test(value)) {
-    throw new InputError('release', value, 'a Helm release name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 53 characters')
+    throw new InputError(
+      'release',
+      value,
+      'a Helm release name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 53 characters'
+    )
   }
   return value
 }
 
 export function validateNamespace(value: string, input = 'namespace'): string {
   if (value.length > 63 || !LABEL.test(value)) {
-    throw new InputError(input, value, 'a namespace name (DNS-1123 label): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters')
+    throw new InputError(
+      input,
+      value,
+      'a namespace name (DNS-1123 label): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters'
+    )
   }
   return value
 }
@@ -83,7 +91,11 @@ export function validateSetEntries(input: string, entries: string[]): string[] {
       const at = part.indexOf('=')
       const key = at > 0 ? part.slice(0, at) : ''
       if (!VALUE_PATH.test(key)) {
-        throw new InputError(input, entry, 'key=value entries, one per line, the key a value path such as backend.replicas or env[0].name (escape "," in values as "\\,")')
+        throw new InputError(
+          input,
+          entry,
+          'key=value entries, one per line, the key a value path such as backend.replicas or env[0].name (escape "," in values as "\\,")'
+        )
       }
     }
   }
@@ -103,10 +115,18 @@ export function parseImages(text: string, allowTags: boolean): ImageOverride[] {
     try {
       doc = YAML.parse(trimmed)
     } catch {
-      throw new InputError('images', trimmed, 'lines app=registry/repo@sha256:<digest>, or a YAML/JSON mapping of app to such a reference')
+      throw new InputError(
+        'images',
+        trimmed,
+        'lines app=registry/repo@sha256:<digest>, or a YAML/JSON mapping of app to such a reference'
+      )
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-      throw new InputError('images', trimmed, 'a mapping of app name to registry/repo@sha256:<digest>')
+      throw new InputError(
+        'images',
+        trimmed,
+        'a mapping of app name to registry/repo@sha256:<digest>'
+      )
     }
     pairs = Object.entries(doc as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')])
   } else {
@@ -116,27 +136,47 @@ export function parseImages(text: string, allowTags: boolean): ImageOverride[] {
       .filter(l => l && !l.startsWith('#'))
       .map(line => {
         const at = line.indexOf('=')
-        if (at <= 0) throw new InputError('images', line, 'app=registry/repo@sha256:<digest>, one per line')
+        if (at <= 0)
+          throw new InputError('images', line, 'app=registry/repo@sha256:<digest>, one per line')
         return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
       })
   }
   const seen = new Set<string>()
   return pairs.map(([app, ref]) => {
-    if (!/^[A-Za-z0-9_-]+$/.test(app)) throw new InputError('images', `${app}=${ref}`, 'an app name of letters, digits, "_" and "-" before "="')
+    if (!/^[A-Za-z0-9_-]+$/.test(app))
+      throw new InputError(
+        'images',
+        `${app}=${ref}`,
+        'an app name of letters, digits, "_" and "-" before "="'
+      )
     if (seen.has(app)) throw new InputError('images', app, 'each app at most once')
     seen.add(app)
     let parsed
     try {
       parsed = parseReference(ref)
     } catch (error) {
-      throw new InputError('images', `${app}=${ref}`, `a valid image reference (${error instanceof ReferenceError ? error.message.replace(/^Invalid image reference "[^"]*": /, '').replace(/\. Expected.*$/, '') : 'unparseable'})`)
+      throw new InputError(
+        'images',
+        `${app}=${ref}`,
+        `a valid image reference (${error instanceof ReferenceError ? error.message.replace(/^Invalid image reference "[^"]*": /, '').replace(/\. Expected.*$/, '') : 'unparseable'})`
+      )
     }
     if (!parsed.digest) {
       if (!allowTags || !parsed.tag) {
-        throw new InputError('images', `${app}=${ref}`, `an image pinned by digest (registry/repo@sha256:<64 hex>); a tag can move under a running release${allowTags ? '' : ' (set allow-tags: true to deploy by tag)'}`)
+        throw new InputError(
+          'images',
+          `${app}=${ref}`,
+          `an image pinned by digest (registry/repo@sha256:<64 hex>); a tag can move under a running release${allowTags ? '' : ' (set allow-tags: true to deploy by tag)'}`
+        )
       }
     }
-    return { app, ref, repository: repositoryOf(parsed), digest: parsed.digest, tag: parsed.digest ? undefined : parsed.tag }
+    return {
+      app,
+      ref,
+      repository: repositoryOf(parsed),
+      digest: parsed.digest,
+      tag: parsed.digest ? undefined : parsed.tag
+    }
   })
 }
 
@@ -167,7 +207,11 @@ export function parseSecrets(text: string, defaultNamespace: string): SecretSpec
     const name = slash >= 0 ? target.slice(slash + 1) : target
     validateNamespace(namespace, 'create-secrets')
     if (name.length > 253 || !RELEASE.test(name)) {
-      throw new InputError('create-secrets', shown, 'a Secret name (lowercase letters, digits, "-" and ".") before the keys')
+      throw new InputError(
+        'create-secrets',
+        shown,
+        'a Secret name (lowercase letters, digits, "-" and ".") before the keys'
+      )
     }
     if (!SECRET_KEY.test(key) || key.length > 253) {
       throw new InputError('create-secrets', shown, 'keys of letters, digits, "-", "_" and "."')
@@ -184,32 +228,54 @@ export function parseSecrets(text: string, defaultNamespace: string): SecretSpec
       doc = YAML.parse(trimmed)
     } catch {
       // Never quote the text: it holds the secret values.
-      throw new InputError('create-secrets', '(hidden)', 'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value')
+      throw new InputError(
+        'create-secrets',
+        '(hidden)',
+        'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value'
+      )
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-      throw new InputError('create-secrets', '(hidden)', 'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value')
+      throw new InputError(
+        'create-secrets',
+        '(hidden)',
+        'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value'
+      )
     }
     // Mask every value first, so a later validation error cannot print one.
     for (const keys of Object.values(doc as Record<string, unknown>)) {
-      if (keys && typeof keys === 'object') for (const v of Object.values(keys)) maskSecret(String(v ?? ''))
+      if (keys && typeof keys === 'object')
+        for (const v of Object.values(keys)) maskSecret(String(v ?? ''))
     }
     for (const [target, keys] of Object.entries(doc as Record<string, unknown>)) {
       if (!keys || typeof keys !== 'object' || Array.isArray(keys)) {
         throw new InputError('create-secrets', target, 'each secret name mapped to { KEY: value }')
       }
       for (const [key, value] of Object.entries(keys as Record<string, unknown>)) {
-        add(target, key, typeof value === 'string' ? value : JSON.stringify(value), `${target}: ${key}`)
+        add(
+          target,
+          key,
+          typeof value === 'string' ? value : JSON.stringify(value),
+          `${target}: ${key}`
+        )
       }
     }
   } else {
-    const lines = trimmed.split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'))
+    const lines = trimmed
+      .split('\n')
+      .map(l => l.trim())
+      .filter(l => l && !l.startsWith('#'))
     for (const line of lines) {
       const eq = line.indexOf('=')
       if (eq > 0) maskSecret(line.slice(eq + 1))
     }
     for (const line of lines) {
       const m = /^([^\s:]+):([^=\s]+)=(.*)$/.exec(line)
-      if (!m) throw new InputError('create-secrets', line.replace(/=.*$/, '=***'), 'lines [namespace/]secret-name:KEY=value')
+      if (!m)
+        throw new InputError(
+          'create-secrets',
+          line.replace(/=.*$/, '=***'),
+          'lines [namespace/]secret-name:KEY=value'
+        )
       add(m[1], m[2], m[3], `${m[1]}:${m[2]}`)
     }
   }
@@ -217,35 +283,74 @@ export function parseSecrets(text: string, defaultNamespace: string): SecretSpec
 }
 
 /** Reads and validates every input before anything touches the cluster. */
-export function readDeployInputs(inputs = new Inputs(), workspace = process.env.GITHUB_WORKSPACE || process.cwd()): DeployInputs {
+export function readDeployInputs(
+  inputs = new Inputs(),
+  workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+): DeployInputs {
   const mode = inputs.enumOf<DeployMode>('mode', ['helm', 'manifests'], 'helm')
   const release = validateRelease(inputs.required('release', 'a Helm release name, e.g. k8s-stack'))
   const namespace = validateNamespace(inputs.string('namespace', 'default'))
   // Secrets first: their values are masked before any other input can echo them in an error.
   const createSecrets = parseSecrets(inputs.raw('create-secrets'), namespace)
   const kubeconfig = inputs.raw('kubeconfig')
-  const chart = mode === 'helm' ? inputs.required('chart', 'a chart folder, a packaged .tgz, or oci://registry/repo/chart') : inputs.string('chart')
-  if (mode === 'helm' && !/^oci:\/\//.test(chart) && !/^[\w.-]+\/[\w.-]+$/.test(chart) && !existsSync(path.resolve(workspace, chart))) {
-    throw new InputError('chart', chart, 'an existing chart folder or .tgz (relative to the workspace), or oci://registry/repo/chart')
+  const chart =
+    mode === 'helm'
+      ? inputs.required('chart', 'a chart folder, a packaged .tgz, or oci://registry/repo/chart')
+      : inputs.string('chart')
+  if (
+    mode === 'helm' &&
+    !/^oci:\/\//.test(chart) &&
+    !/^[\w.-]+\/[\w.-]+$/.test(chart) &&
+    !existsSync(path.resolve(workspace, chart))
+  ) {
+    throw new InputError(
+      'chart',
+      chart,
+      'an existing chart folder or .tgz (relative to the workspace), or oci://registry/repo/chart'
+    )
   }
   const manifests = inputs.string('manifests', 'k8s/manifests/k8s-stack.yaml')
   if (mode === 'manifests' && !existsSync(path.resolve(workspace, manifests))) {
-    throw new InputError('manifests', manifests, 'an existing file or folder of Kubernetes YAML manifests')
+    throw new InputError(
+      'manifests',
+      manifests,
+      'an existing file or folder of Kubernetes YAML manifests'
+    )
   }
   const valuesFiles = inputs.list('values-files')
   for (const file of valuesFiles) {
-    if (!existsSync(path.resolve(workspace, file))) throw new InputError('values-files', file, 'existing values files (relative to the workspace)')
+    if (!existsSync(path.resolve(workspace, file)))
+      throw new InputError(
+        'values-files',
+        file,
+        'existing values files (relative to the workspace)'
+      )
   }
   const allowTags = inputs.boolean('allow-tags', false)
   const imageValuePath = inputs.string('image-value-path', '{app}.image')
-  if (!imageValuePath.includes('{app}') || !VALUE_PATH.test(imageValuePath.split('{app}').join('app'))) {
-    throw new InputError('image-value-path', imageValuePath, 'a value path containing {app}, e.g. {app}.image')
+  if (
+    !imageValuePath.includes('{app}') ||
+    !VALUE_PATH.test(imageValuePath.split('{app}').join('app'))
+  ) {
+    throw new InputError(
+      'image-value-path',
+      imageValuePath,
+      'a value path containing {app}, e.g. {app}.image'
+    )
   }
   const timeoutMs = inputs.duration('timeout', '5m')
-  if (timeoutMs < 1000) throw new InputError('timeout', inputs.raw('timeout'), 'a duration of at least 1s, such as 90s or 5m')
+  if (timeoutMs < 1000)
+    throw new InputError(
+      'timeout',
+      inputs.raw('timeout'),
+      'a duration of at least 1s, such as 90s or 5m'
+    )
   return {
     mode,
-    chart: chart && !/^oci:\/\//.test(chart) && existsSync(path.resolve(workspace, chart)) ? path.resolve(workspace, chart) : chart,
+    chart:
+      chart && !/^oci:\/\//.test(chart) && existsSync(path.resolve(workspace, chart))
+        ? path.resolve(workspace, chart)
+        : chart,
     chartVersion: inputs.string('chart-version'),
     manifests: path.resolve(workspace, manifests),
     release,

@@ -5,7 +5,13 @@ import path from 'node:path'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { imageSetStrings, readDeployInputs, type DeployInputs, type SecretSpec } from './inputs'
 import { findHelm, Helm, type HelmBinary } from '../../../src/helm/helm'
-import { diffManifests, diffMarkdown, imagesOf, parseManifest, type ManifestObject } from '../../../src/helm/manifest'
+import {
+  diffManifests,
+  diffMarkdown,
+  imagesOf,
+  parseManifest,
+  type ManifestObject
+} from '../../../src/helm/manifest'
 import {
   chartDigest,
   decodeReleaseSecret,
@@ -16,7 +22,13 @@ import {
   type ReleaseRecord
 } from '../../../src/helm/release'
 import { KubeApiError, KubeClient, type KubeObject } from '../../../src/kube/api'
-import { decodeKubeconfig, maskKubeconfig, removeKubeconfig, validateKubeconfig, writeKubeconfig } from '../../../src/kube/kubeconfig'
+import {
+  decodeKubeconfig,
+  maskKubeconfig,
+  removeKubeconfig,
+  validateKubeconfig,
+  writeKubeconfig
+} from '../../../src/kube/kubeconfig'
 import { ReadinessObserver, type Workload } from './readiness'
 import { applyManifests } from './manifests'
 
@@ -44,14 +56,19 @@ export async function main(): Promise<void> {
   phase('start')
   const inputs = readDeployInputs()
   // Helm is looked up while we connect; a no-op never waits for it.
-  const helmFound = inputs.mode === 'helm' ? findHelm({
-    path: inputs.helm || undefined,
-    prefer: inputs.helmVersion,
-    extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
-  }) : undefined
+  const helmFound =
+    inputs.mode === 'helm'
+      ? findHelm({
+          path: inputs.helm || undefined,
+          prefer: inputs.helmVersion,
+          extraCandidates: [process.env.K8S_STACK_HELM3 ?? '', process.env.K8S_STACK_HELM4 ?? '']
+        })
+      : undefined
   helmFound?.catch(() => undefined)
   const { client, file } = await connect(inputs)
-  core.info(`Kubernetes API server ${client.connection.server} (context ${client.connection.context})`)
+  core.info(
+    `Kubernetes API server ${client.connection.server} (context ${client.connection.context})`
+  )
   phase('connected')
   try {
     if (inputs.mode === 'manifests') {
@@ -73,7 +90,11 @@ async function deployChart(
   const helm = async (): Promise<Helm> => {
     const binary = await helmFound
     core.info(`Helm ${binary.version} (${binary.path})`)
-    return new Helm(binary, { namespace: inputs.namespace, kubeconfig, context: inputs.context || undefined })
+    return new Helm(binary, {
+      namespace: inputs.namespace,
+      kubeconfig,
+      context: inputs.context || undefined
+    })
   }
 
   // A repository or OCI chart is pulled once: the same bytes are hashed, rendered and installed.
@@ -82,7 +103,9 @@ async function deployChart(
   if (/^oci:\/\//.test(chart) || !path.isAbsolute(chart)) {
     workDir = mkdtempSync(path.join(process.env.RUNNER_TEMP || tmpdir(), 'k8s-stack-chart-'))
     const h = await helm()
-    await core.group(`helm pull ${chart}`, () => h.pull(inputs.chart, workDir as string, inputs.chartVersion || undefined))
+    await core.group(`helm pull ${chart}`, () =>
+      h.pull(inputs.chart, workDir as string, inputs.chartVersion || undefined)
+    )
     const pulled = readdirSync(workDir).find(f => f.endsWith('.tgz'))
     if (!pulled) throw new Error(`helm pull ${inputs.chart} produced no chart package`)
     chart = path.join(workDir, pulled)
@@ -97,7 +120,10 @@ async function deployChart(
 async function readRecords(client: KubeClient, inputs: DeployInputs): Promise<ReleaseRecord[]> {
   let secrets
   try {
-    secrets = await client.list('Secret', { namespace: inputs.namespace, labelSelector: `owner=helm,name=${inputs.release}` })
+    secrets = await client.list('Secret', {
+      namespace: inputs.namespace,
+      labelSelector: `owner=helm,name=${inputs.release}`
+    })
   } catch (error) {
     if (error instanceof KubeApiError && (error.status === 401 || error.status === 403)) {
       throw new Error(
@@ -109,7 +135,12 @@ async function readRecords(client: KubeClient, inputs: DeployInputs): Promise<Re
   return releaseRecords(secrets.items as Array<KubeObject & { data?: Record<string, string> }>)
 }
 
-async function deployLocalChart(client: KubeClient, getHelm: () => Promise<Helm>, inputs: DeployInputs, chart: string): Promise<void> {
+async function deployLocalChart(
+  client: KubeClient,
+  getHelm: () => Promise<Helm>,
+  inputs: DeployInputs,
+  chart: string
+): Promise<void> {
   const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)]
   const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString }
   // The release as stored now, read through the API (one request, no helm process).
@@ -128,11 +159,25 @@ async function deployLocalChart(client: KubeClient, getHelm: () => Promise<Helm>
   const latest = records[0]
   const deployed = records.find(r => r.status === 'deployed')
 
-  if (!inputs.dryRun && latest && latest.status === 'deployed' && latest.labels[FINGERPRINT_LABEL] === fingerprint) {
+  if (
+    !inputs.dryRun &&
+    latest &&
+    latest.status === 'deployed' &&
+    latest.labels[FINGERPRINT_LABEL] === fingerprint
+  ) {
     const release = decodeReleaseSecret(latest.data)
     if (inputs.createSecrets.length) await applySecrets(client, inputs.createSecrets, false)
-    core.info(`Release ${inputs.release} revision ${latest.revision} already runs this chart, these values and these images: nothing to do.`)
-    await report(inputs, release, false, 'No change: the deployed revision has the same chart, values and images (fingerprint ' + fingerprint.slice(0, 12) + ').')
+    core.info(
+      `Release ${inputs.release} revision ${latest.revision} already runs this chart, these values and these images: nothing to do.`
+    )
+    await report(
+      inputs,
+      release,
+      false,
+      'No change: the deployed revision has the same chart, values and images (fingerprint ' +
+        fingerprint.slice(0, 12) +
+        ').'
+    )
     return
   }
 
@@ -145,40 +190,52 @@ async function deployLocalChart(client: KubeClient, getHelm: () => Promise<Helm>
   ])
   const next = parseManifest(rendered, inputs.namespace)
   phase('rendered')
-  const live = deployed ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace) : []
+  const live = deployed
+    ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace)
+    : []
   const changes = diffManifests(live, next)
   const summaryWritten = writeSummary(
     `### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`
   )
-  core.info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`)
+  core.info(
+    `Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`
+  )
 
   await createNamespaces(client, inputs, missingNamespaces, next, inputs.dryRun)
   const workloads: Workload[] = next
     .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
-    .map(o => ({ kind: o.kind as Workload['kind'], namespace: o.namespace || inputs.namespace, name: o.name }))
+    .map(o => ({
+      kind: o.kind as Workload['kind'],
+      namespace: o.namespace || inputs.namespace,
+      name: o.name
+    }))
   const observer = new ReadinessObserver(client, workloads)
   await Promise.all([
     summaryWritten,
-    inputs.createSecrets.length ? applySecrets(client, inputs.createSecrets, inputs.dryRun) : undefined,
+    inputs.createSecrets.length
+      ? applySecrets(client, inputs.createSecrets, inputs.dryRun)
+      : undefined,
     !inputs.dryRun && (inputs.wait || inputs.atomic) ? observer.start() : undefined
   ])
 
   phase('upgrade')
   let release: HelmRelease
   try {
-    release = await core.group(`helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`, () =>
-      helm.upgrade({
-        release: inputs.release,
-        chart,
-        ...values,
-        atomic: inputs.atomic,
-        wait: inputs.wait,
-        waitForJobs: inputs.waitForJobs,
-        timeoutMs: inputs.timeoutMs,
-        historyMax: inputs.historyMax,
-        dryRun: inputs.dryRun,
-        labels: { [FINGERPRINT_LABEL]: fingerprint }
-      })
+    release = await core.group(
+      `helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`,
+      () =>
+        helm.upgrade({
+          release: inputs.release,
+          chart,
+          ...values,
+          atomic: inputs.atomic,
+          wait: inputs.wait,
+          waitForJobs: inputs.waitForJobs,
+          timeoutMs: inputs.timeoutMs,
+          historyMax: inputs.historyMax,
+          dryRun: inputs.dryRun,
+          labels: { [FINGERPRINT_LABEL]: fingerprint }
+        })
     )
   } catch (error) {
     await observer.stop()
@@ -200,15 +257,26 @@ async function failure(
 ): Promise<Error> {
   const helmLine = error instanceof Error ? error.message : String(error)
   const notReady = observer.notReady()
-  const parts = [`Deploy of release "${inputs.release}" in namespace "${inputs.namespace}" failed: ${helmLine}`]
-  if (notReady.length) parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`)
+  const parts = [
+    `Deploy of release "${inputs.release}" in namespace "${inputs.namespace}" failed: ${helmLine}`
+  ]
+  if (notReady.length)
+    parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`)
   try {
     const after = await readRecords(client, inputs)
     const current = after.find(r => r.status === 'deployed')
     if (/another operation .* is in progress/.test(helmLine)) {
-      parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)')
-    } else if (current && before[0] && current.revision !== before.find(r => r.status === 'deployed')?.revision) {
-      parts.push(`Rolled back: revision ${current.revision} now runs what revision ${before.find(r => r.status === 'deployed')?.revision} ran`)
+      parts.push(
+        'Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)'
+      )
+    } else if (
+      current &&
+      before[0] &&
+      current.revision !== before.find(r => r.status === 'deployed')?.revision
+    ) {
+      parts.push(
+        `Rolled back: revision ${current.revision} now runs what revision ${before.find(r => r.status === 'deployed')?.revision} ran`
+      )
     } else if (current) {
       parts.push(`Revision ${current.revision} is still the deployed one`)
     } else if (after.length === 0) {
@@ -221,14 +289,21 @@ async function failure(
   return new Error(`${parts.join('. ')}.`)
 }
 
-async function report(inputs: DeployInputs, release: HelmRelease, changed: boolean, note?: string): Promise<void> {
+async function report(
+  inputs: DeployInputs,
+  release: HelmRelease,
+  changed: boolean,
+  note?: string
+): Promise<void> {
   const images = imagesOf(parseManifest(release.manifest ?? '', inputs.namespace))
   setOutput('revision', String(release.version))
   setOutput('status', release.info?.status ?? 'unknown')
   setOutput('changed', String(changed && !inputs.dryRun))
   setOutput('images', JSON.stringify(images))
   setOutput('notes', release.info?.notes ?? '')
-  const rows = Object.entries(images).flatMap(([object, containers]) => Object.entries(containers).map(([c, image]) => [object, c, image]))
+  const rows = Object.entries(images).flatMap(([object, containers]) =>
+    Object.entries(containers).map(([c, image]) => [object, c, image])
+  )
   await writeSummary(
     [
       `### ${inputs.dryRun ? 'Dry run of' : changed ? 'Deployed' : 'Unchanged'} release \`${release.name}\` revision ${release.version}: ${release.info?.status ?? 'unknown'}`,
@@ -251,11 +326,19 @@ async function missing(client: KubeClient, names: string[]): Promise<string[]> {
  * the chart itself renders gets Helm's ownership metadata, so Helm adopts it instead of
  * failing on "exists and cannot be imported into the current release".
  */
-async function createNamespaces(client: KubeClient, inputs: DeployInputs, names: string[], next: ManifestObject[], dryRun: boolean): Promise<void> {
+async function createNamespaces(
+  client: KubeClient,
+  inputs: DeployInputs,
+  names: string[],
+  next: ManifestObject[],
+  dryRun: boolean
+): Promise<void> {
   const rendered = new Set(next.filter(o => o.kind === 'Namespace').map(o => o.name))
   for (const name of names) {
     const owned = rendered.has(name)
-    core.info(`Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}${dryRun ? ' (dry run)' : ''}`)
+    core.info(
+      `Creating namespace ${name}${owned ? ' (adopted by the release)' : ''}${dryRun ? ' (dry run)' : ''}`
+    )
     await client.apply(
       {
         apiVersion: 'v1',
@@ -265,7 +348,10 @@ async function createNamespaces(client: KubeClient, inputs: DeployInputs, names:
           ...(owned
             ? {
                 labels: { 'app.kubernetes.io/managed-by': 'Helm' },
-                annotations: { 'meta.helm.sh/release-name': inputs.release, 'meta.helm.sh/release-namespace': inputs.namespace }
+                annotations: {
+                  'meta.helm.sh/release-name': inputs.release,
+                  'meta.helm.sh/release-namespace': inputs.namespace
+                }
               }
             : {})
         }
@@ -276,23 +362,38 @@ async function createNamespaces(client: KubeClient, inputs: DeployInputs, names:
 }
 
 /** Server-side applies each Secret: values travel in a request body, never in argv or a log. */
-async function applySecrets(client: KubeClient, secrets: SecretSpec[], dryRun: boolean): Promise<void> {
+async function applySecrets(
+  client: KubeClient,
+  secrets: SecretSpec[],
+  dryRun: boolean
+): Promise<void> {
   await core.group('Secrets', async () => {
     for (const secret of secrets) {
       if (!(await client.find('Namespace', secret.namespace))) {
-        await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: secret.namespace } }, { fieldManager: FIELD_MANAGER, dryRun })
+        await client.apply(
+          { apiVersion: 'v1', kind: 'Namespace', metadata: { name: secret.namespace } },
+          { fieldManager: FIELD_MANAGER, dryRun }
+        )
       }
       await client.apply(
         {
           apiVersion: 'v1',
           kind: 'Secret',
-          metadata: { name: secret.name, namespace: secret.namespace, labels: { 'app.kubernetes.io/managed-by': 'k8s-stack-deploy' } },
+          metadata: {
+            name: secret.name,
+            namespace: secret.namespace,
+            labels: { 'app.kubernetes.io/managed-by': 'k8s-stack-deploy' }
+          },
           type: 'Opaque',
-          data: Object.fromEntries(Object.entries(secret.data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))
+          data: Object.fromEntries(
+            Object.entries(secret.data).map(([k, v]) => [k, Buffer.from(v).toString('base64')])
+          )
         },
         { fieldManager: FIELD_MANAGER, force: true, dryRun }
       )
-      core.info(`Secret ${secret.namespace}/${secret.name}: ${Object.keys(secret.data).join(', ')} ${dryRun ? '(dry run)' : 'applied'}`)
+      core.info(
+        `Secret ${secret.namespace}/${secret.name}: ${Object.keys(secret.data).join(', ')} ${dryRun ? '(dry run)' : 'applied'}`
+      )
     }
   })
 }

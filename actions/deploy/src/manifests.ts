@@ -3,7 +3,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { parseReference, repositoryOf } from '../../../src/docker/reference'
-import { imagesOf, parseManifest, objectName, type ManifestObject } from '../../../src/helm/manifest'
+import {
+  imagesOf,
+  parseManifest,
+  objectName,
+  type ManifestObject
+} from '../../../src/helm/manifest'
 import { KubeApiError, sleep, type KubeClient, type KubeObject } from '../../../src/kube/api'
 import type { DeployInputs, ImageOverride } from './inputs'
 import { workloadReady } from './readiness'
@@ -34,19 +39,28 @@ export function substituteImages(objects: ManifestObject[], images: ImageOverrid
       } catch {
         continue
       }
-      const match = images.find(i => i.repository === repository) ?? images.find(i => repository.split('/').pop() === i.app)
+      const match =
+        images.find(i => i.repository === repository) ??
+        images.find(i => repository.split('/').pop() === i.app)
       if (!match) continue
-      c.image = match.digest ? `${match.repository}@${match.digest}` : `${match.repository}:${match.tag}`
+      c.image = match.digest
+        ? `${match.repository}@${match.digest}`
+        : `${match.repository}:${match.tag}`
       used.add(match.app)
     }
   }
   for (const o of objects) {
     const spec = o.body.spec as Record<string, unknown> | undefined
-    const template = (o.kind === 'CronJob'
-      ? ((spec?.jobTemplate as Record<string, unknown> | undefined)?.spec as Record<string, unknown> | undefined)?.template
-      : o.kind === 'Pod'
-        ? { spec }
-        : spec?.template) as { spec?: Record<string, unknown> } | undefined
+    const template = (
+      o.kind === 'CronJob'
+        ? (
+            (spec?.jobTemplate as Record<string, unknown> | undefined)?.spec as
+              Record<string, unknown> | undefined
+          )?.template
+        : o.kind === 'Pod'
+          ? { spec }
+          : spec?.template
+    ) as { spec?: Record<string, unknown> } | undefined
     visit(template?.spec?.containers)
     visit(template?.spec?.initContainers)
   }
@@ -62,54 +76,84 @@ export async function applyManifests(
   inputs: DeployInputs,
   options: { kubeconfig?: string; fieldManager: string }
 ): Promise<void> {
-  const objects = manifestFiles(inputs.manifests).flatMap(f => parseManifest(readFileSync(f, 'utf8'), inputs.namespace))
+  const objects = manifestFiles(inputs.manifests).flatMap(f =>
+    parseManifest(readFileSync(f, 'utf8'), inputs.namespace)
+  )
   if (objects.length === 0) throw new Error(`No Kubernetes objects in ${inputs.manifests}`)
   const unmatched = substituteImages(objects, inputs.images)
   if (unmatched.length) {
-    throw new Error(`images: no container in ${inputs.manifests} runs ${unmatched.join(', ')} (matched by repository or by the repository's last name)`)
+    throw new Error(
+      `images: no container in ${inputs.manifests} runs ${unmatched.join(', ')} (matched by repository or by the repository's last name)`
+    )
   }
   // Namespaces first, so the objects in them can be created in the same run.
-  const ordered = [...objects.filter(o => o.kind === 'Namespace'), ...objects.filter(o => o.kind !== 'Namespace')]
+  const ordered = [
+    ...objects.filter(o => o.kind === 'Namespace'),
+    ...objects.filter(o => o.kind !== 'Namespace')
+  ]
   let changed = 0
   const rows: Array<[string, string]> = []
-  await core.group(`Server-side apply of ${objects.length} objects${inputs.dryRun ? ' (dry run)' : ''}`, async () => {
-    for (const o of ordered) {
-      const body = { ...o.body, metadata: { ...(o.body.metadata as object), namespace: o.namespace || undefined } } as KubeObject
-      const before = await client.find(o.kind, o.name, o.namespace || undefined).catch(() => undefined)
-      let after: KubeObject
-      try {
-        after = await client.apply(body, { fieldManager: options.fieldManager, force: true, dryRun: inputs.dryRun })
-      } catch (error) {
-        if (error instanceof KubeApiError) throw new Error(`The API server rejected ${objectName(o)}: ${error.message}`)
-        throw error
+  await core.group(
+    `Server-side apply of ${objects.length} objects${inputs.dryRun ? ' (dry run)' : ''}`,
+    async () => {
+      for (const o of ordered) {
+        const body = {
+          ...o.body,
+          metadata: { ...(o.body.metadata as object), namespace: o.namespace || undefined }
+        } as KubeObject
+        const before = await client
+          .find(o.kind, o.name, o.namespace || undefined)
+          .catch(() => undefined)
+        let after: KubeObject
+        try {
+          after = await client.apply(body, {
+            fieldManager: options.fieldManager,
+            force: true,
+            dryRun: inputs.dryRun
+          })
+        } catch (error) {
+          if (error instanceof KubeApiError)
+            throw new Error(`The API server rejected ${objectName(o)}: ${error.message}`)
+          throw error
+        }
+        // resourceVersion also moves when controllers write status: what tells whether this
+        // apply changed anything is the generation (spec) and our own managedFields entry.
+        const moved =
+          (before?.metadata.generation ?? 0) !== (after.metadata.generation ?? 0) ||
+          JSON.stringify(appliedFields(before, options.fieldManager)) !==
+            JSON.stringify(appliedFields(after, options.fieldManager))
+        const state = !before ? 'created' : moved ? 'configured' : 'unchanged'
+        if (state !== 'unchanged') changed++
+        rows.push([objectName(o), state])
+        core.info(`${objectName(o)} ${state}${inputs.dryRun ? ' (dry run)' : ''}`)
       }
-      // resourceVersion also moves when controllers write status: what tells whether this
-      // apply changed anything is the generation (spec) and our own managedFields entry.
-      const moved =
-        (before?.metadata.generation ?? 0) !== (after.metadata.generation ?? 0) ||
-        JSON.stringify(appliedFields(before, options.fieldManager)) !== JSON.stringify(appliedFields(after, options.fieldManager))
-      const state = !before ? 'created' : moved ? 'configured' : 'unchanged'
-      if (state !== 'unchanged') changed++
-      rows.push([objectName(o), state])
-      core.info(`${objectName(o)} ${state}${inputs.dryRun ? ' (dry run)' : ''}`)
     }
-  })
+  )
   if (inputs.wait && !inputs.dryRun) await waitForWorkloads(client, objects, inputs.timeoutMs)
   setOutput('revision', '')
   setOutput('status', inputs.dryRun ? 'dry-run' : 'applied')
   setOutput('changed', String(changed > 0 && !inputs.dryRun))
   setOutput('images', JSON.stringify(imagesOf(objects)))
   setOutput('notes', '')
-  await writeSummary(`### Applied ${objects.length} objects from \`${path.basename(inputs.manifests)}\`${inputs.dryRun ? ' (dry run)' : ''}\n\n${markdownTable(['Object', 'Result'], rows)}\n`)
+  await writeSummary(
+    `### Applied ${objects.length} objects from \`${path.basename(inputs.manifests)}\`${inputs.dryRun ? ' (dry run)' : ''}\n\n${markdownTable(['Object', 'Result'], rows)}\n`
+  )
 }
 
 /** This field manager's Apply entry of an object's managedFields (when and what it set). */
 function appliedFields(object: KubeObject | undefined, manager: string): unknown {
-  const fields = (object?.metadata as { managedFields?: Array<{ manager?: string; operation?: string }> } | undefined)?.managedFields
+  const fields = (
+    object?.metadata as
+      { managedFields?: Array<{ manager?: string; operation?: string }> } | undefined
+  )?.managedFields
   return fields?.find(f => f.manager === manager && f.operation === 'Apply')
 }
 
-async function waitForWorkloads(client: KubeClient, objects: ManifestObject[], timeoutMs: number): Promise<void> {
+async function waitForWorkloads(
+  client: KubeClient,
+  objects: ManifestObject[],
+  timeoutMs: number
+): Promise<void> {
   const workloads = objects.filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
   const deadline = Date.now() + timeoutMs
   await core.group(`Waiting for ${workloads.length} workloads`, async () => {
@@ -118,13 +162,20 @@ async function waitForWorkloads(client: KubeClient, objects: ManifestObject[], t
       for (const w of workloads) {
         const live = await client.get(w.kind, w.name, w.namespace)
         const spec = (live.spec ?? {}) as { replicas?: number }
-        const status = (live.status ?? {}) as { availableReplicas?: number; updatedReplicas?: number; observedGeneration?: number }
+        const status = (live.status ?? {}) as {
+          availableReplicas?: number
+          updatedReplicas?: number
+          observedGeneration?: number
+        }
         if (!workloadReady(spec.replicas ?? 1, live.metadata.generation ?? 0, status)) {
-          pending.push(`${objectName(w)} (${status.availableReplicas ?? 0}/${spec.replicas ?? 1} available)`)
+          pending.push(
+            `${objectName(w)} (${status.availableReplicas ?? 0}/${spec.replicas ?? 1} available)`
+          )
         }
       }
       if (pending.length === 0) return
-      if (Date.now() > deadline) throw new Error(`Not ready after ${Math.round(timeoutMs / 1000)}s: ${pending.join('; ')}`)
+      if (Date.now() > deadline)
+        throw new Error(`Not ready after ${Math.round(timeoutMs / 1000)}s: ${pending.join('; ')}`)
       await sleep(1000)
     }
   })

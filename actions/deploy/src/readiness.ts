@@ -18,7 +18,11 @@ interface PodLike extends KubeObject {
   status?: {
     phase?: string
     conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>
-    containerStatuses?: Array<{ name: string; ready?: boolean; state?: Record<string, { reason?: string; message?: string }> }>
+    containerStatuses?: Array<{
+      name: string
+      ready?: boolean
+      state?: Record<string, { reason?: string; message?: string }>
+    }>
   }
 }
 
@@ -37,18 +41,25 @@ export function podProblem(pod: PodLike): string {
   const parts: string[] = [status.phase ?? 'Unknown']
   for (const c of status.conditions ?? []) {
     if (c.status === 'True') continue
-    parts.push(`${c.type}=False${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`)
+    parts.push(
+      `${c.type}=False${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`
+    )
   }
   for (const c of status.containerStatuses ?? []) {
     if (c.ready) continue
     const [state, info] = Object.entries(c.state ?? {})[0] ?? []
-    if (state && state !== 'running') parts.push(`container ${c.name} ${state}${info?.reason ? ` ${info.reason}` : ''}`)
+    if (state && state !== 'running')
+      parts.push(`container ${c.name} ${state}${info?.reason ? ` ${info.reason}` : ''}`)
   }
   return `pod ${pod.metadata.name} ${parts.join(', ')}`
 }
 
 /** Ready as `kubectl rollout status` means it: generation observed, all replicas updated and available. */
-export function workloadReady(desired: number, generation: number, status: WorkloadStatus): boolean {
+export function workloadReady(
+  desired: number,
+  generation: number,
+  status: WorkloadStatus
+): boolean {
   return (
     (status.observedGeneration ?? 0) >= generation &&
     (status.updatedReplicas ?? 0) >= desired &&
@@ -114,7 +125,10 @@ export class ReadinessObserver {
     const generation = object.metadata.generation ?? 0
     // A generation past the upgrade's one is the rollback's: keep what the upgrade left.
     if (generation > (this.baseGeneration.get(key(w)) ?? 0) + 1) return
-    const spec = (object.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } }
+    const spec = (object.spec ?? {}) as {
+      replicas?: number
+      selector?: { matchLabels?: Record<string, string> }
+    }
     const status = (object.status ?? {}) as WorkloadStatus
     const desired = spec.replicas ?? 1
     const ready = workloadReady(desired, generation, status)
@@ -123,16 +137,26 @@ export class ReadinessObserver {
       const selector = Object.entries(spec.selector.matchLabels)
         .map(([k, v]) => `${k}=${v}`)
         .join(',')
-      const pods = await this.client.list<PodLike>('Pod', { namespace: w.namespace, labelSelector: selector })
+      const pods = await this.client.list<PodLike>('Pod', {
+        namespace: w.namespace,
+        labelSelector: selector
+      })
       const problems = pods.items
         .filter(p => !p.metadata.deletionTimestamp)
-        .filter(p => !(p.status?.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True'))
+        .filter(
+          p => !(p.status?.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True')
+        )
         .slice(0, 3)
         .map(podProblem)
       if (problems.length) detail += `; ${problems.join('; ')}`
     }
     if (this.stopped) return
-    this.kept.set(key(w), { object: `${w.kind} ${w.namespace}/${w.name}`, generation, ready, detail })
+    this.kept.set(key(w), {
+      object: `${w.kind} ${w.namespace}/${w.name}`,
+      generation,
+      ready,
+      detail
+    })
   }
 }
 
