@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the pinned tools the sandbox and the tests use, from Go modules, into a
 # cache outside the repo keyed by tool and version. A warm cache makes this a no-op.
-#   sandbox/tools.sh [all|NAME...]   NAME: trivy helm3 helm4 kwok kubernetes etcd act actionlint oras
+#   sandbox/tools.sh [all|NAME...]   NAME: trivy helm3 helm4 kwok kubernetes etcd act actionlint oras buildx
 #   sandbox/tools.sh path NAME       prints the bin directory of NAME
 set -euo pipefail
 
@@ -14,6 +14,7 @@ ETCD_VERSION=3.6.16
 ACT_VERSION=0.2.89
 ACTIONLINT_VERSION=1.7.12
 ORAS_VERSION=1.3.6
+BUILDX_VERSION=0.38.2
 
 CACHE_ROOT="${K8S_STACK_CACHE:-$HOME/.cache/k8s-stack}"
 TOOLS="$CACHE_ROOT/tools"
@@ -33,7 +34,8 @@ bindir() {
     act) echo "$TOOLS/act-$ACT_VERSION/bin" ;;
     actionlint) echo "$TOOLS/actionlint-$ACTIONLINT_VERSION/bin" ;;
     oras) echo "$TOOLS/oras-$ORAS_VERSION/bin" ;;
-    *) echo "unknown tool: $1 (accepted: trivy helm3 helm4 kwok kubernetes etcd act actionlint oras)" >&2; return 1 ;;
+    buildx) echo "$TOOLS/buildx-$BUILDX_VERSION/bin" ;;
+    *) echo "unknown tool: $1 (accepted: trivy helm3 helm4 kwok kubernetes etcd act actionlint oras buildx)" >&2; return 1 ;;
   esac
 }
 
@@ -86,6 +88,12 @@ build_oras() {
   install_go oras "-s -w -X oras.land/oras/internal/version.Version=$ORAS_VERSION -X oras.land/oras/internal/version.BuildMetadata=" \
     "oras.land/oras/cmd/oras@v$ORAS_VERSION"
 }
+# The docker CLI plugin (its go.mod has no replace directive); sandbox.sh links it as
+# ~/.docker/cli-plugins/docker-buildx.
+build_buildx() {
+  install_go buildx "-s -w -X github.com/docker/buildx/version.Version=v$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx" \
+    "github.com/docker/buildx/cmd/buildx@v$BUILDX_VERSION"
+}
 
 build_etcd() {
   local dir="$CACHE_ROOT/src/etcd-$ETCD_VERSION"
@@ -135,7 +143,7 @@ GO
     k8s.io/kubernetes/cmd/kubectl
 }
 
-ALL=(helm3 helm4 kwok trivy etcd kubernetes act actionlint oras)
+ALL=(helm3 helm4 kwok trivy etcd kubernetes act actionlint oras buildx)
 
 built() { local dir; dir=$(bindir "$1") && [ -d "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; }
 
