@@ -391,7 +391,7 @@ ensure_images() {
 declare -A TOOL_DIRS=()
 load_tool_dirs() {
   local t
-  for t in kubernetes kwok helm3 helm4 trivy oras act actionlint etcd; do
+  for t in kubernetes kwok helm3 helm4 trivy oras act actionlint etcd buildx; do
     TOOL_DIRS[$t]=$(bash "$TOOLS_SH" path "$t")
   done
 }
@@ -407,6 +407,24 @@ NODES=(kwok-node-0 kwok-node-1)
 ensure_tools() {
   # tools.sh holds a lock per tool: a build another process started is waited for.
   bash "$TOOLS_SH" all 9>&- || die "building the pinned tools failed (sandbox/tools.sh all)"
+}
+
+# buildx is built with the tools; linking it as the docker CLI plugin changes how every
+# `docker build` on the machine runs (the 28.x CLI then builds through buildx), so it is
+# opt-in: K8S_STACK_SANDBOX_BUILDX_PLUGIN=1. Without it, use K8S_STACK_BUILDX in a
+# DOCKER_CONFIG of your own (cli-plugins/docker-buildx).
+BUILDX_PLUGIN="$HOME/.docker/cli-plugins/docker-buildx"
+ensure_buildx_plugin() {
+  [ "${K8S_STACK_SANDBOX_BUILDX_PLUGIN:-}" = 1 ] || return 0
+  local want; want="$(tool_dir buildx)/buildx"
+  [ "$(readlink "$BUILDX_PLUGIN" 2>/dev/null)" = "$want" ] && return 0
+  if [ -e "$BUILDX_PLUGIN" ] && [ ! -L "$BUILDX_PLUGIN" ]; then
+    log "leaving $BUILDX_PLUGIN alone: it is not the sandbox's link"
+    return 0
+  fi
+  mkdir -p "$(dirname "$BUILDX_PLUGIN")"
+  ln -sfn "$want" "$BUILDX_PLUGIN"
+  log "linked $BUILDX_PLUGIN -> $want"
 }
 
 kwokctl() {
@@ -544,6 +562,7 @@ print_env() { # MODE: stdout (PATH expanded) | file (PATH prepended at source ti
   echo "export K8S_STACK_ORAS=$(sq "$(tool_dir oras)/oras")"
   echo "export K8S_STACK_ACT=$(sq "$(tool_dir act)/act")"
   echo "export K8S_STACK_ACTIONLINT=$(sq "$(tool_dir actionlint)/actionlint")"
+  echo "export K8S_STACK_BUILDX=$(sq "$(tool_dir buildx)/buildx")"
   echo "export NODE_IMAGE=$(sq "$NODE_IMAGE")"
   echo "export NGINX_IMAGE=$(sq "$NGINX_IMAGE")"
   echo "export DEBIAN_IMAGE=$(sq "$DEBIAN_IMAGE")"
@@ -584,6 +603,16 @@ cmd_status() {
     fi
   done
   cluster_status
+  local bx; bx="$(tool_dir buildx)/buildx"
+  if [ -x "$bx" ]; then
+    if [ "$(readlink "$BUILDX_PLUGIN" 2>/dev/null)" = "$bx" ]; then
+      status_line buildx linked "$BUILDX_PLUGIN -> $bx"
+    else
+      status_line buildx built "$bx (not linked as a docker CLI plugin; K8S_STACK_SANDBOX_BUILDX_PLUGIN=1 links it)"
+    fi
+  else
+    status_line buildx missing "$bx"
+  fi
 }
 
 
@@ -605,6 +634,7 @@ cmd_up() {
   step ensure_registry
   step ensure_images
   step ensure_tools
+  step ensure_buildx_plugin
   step write_env_file
   step ensure_cluster
   log "up in $((SECONDS - start))s"

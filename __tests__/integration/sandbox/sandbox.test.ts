@@ -86,6 +86,7 @@ describe('sandbox up', () => {
       'K8S_STACK_ORAS',
       'K8S_STACK_ACT',
       'K8S_STACK_ACTIONLINT',
+      'K8S_STACK_BUILDX',
       'NODE_IMAGE',
       'NGINX_IMAGE',
       'DEBIAN_IMAGE',
@@ -338,6 +339,73 @@ spec:
       expect(dep.status.availableReplicas).toBe(2)
     } finally {
       await kubectl('delete', 'namespace', ns, '--wait=false')
+    }
+  })
+})
+
+describe('buildx (docker CLI plugin built from Go modules)', () => {
+  it('builds with the docker driver against the local engine: secret mount, push, registry digest', async () => {
+    // A DOCKER_CONFIG of our own holding the plugin: the machine-wide default is untouched.
+    const cfg = mkdtempSync(join(tmpdir(), 'sandbox-buildx-'))
+    const ctx = join(cfg, 'ctx')
+    const tag = `t${Date.now()}`
+    const ref = `${env.REGISTRY}/sandbox-test/buildx:${tag}`
+    try {
+      await run('mkdir', ['-p', join(cfg, 'cli-plugins'), ctx])
+      await run('ln', ['-s', env.K8S_STACK_BUILDX, join(cfg, 'cli-plugins', 'docker-buildx')])
+      const dockerEnv = { DOCKER_CONFIG: cfg }
+      const version = await run('docker', ['buildx', 'version'], { env: dockerEnv })
+      expect(version.stdout).toMatch(/github\.com\/docker\/buildx v0\.38\.2/)
+      const login = await run(
+        'docker',
+        ['login', env.REGISTRY, '-u', env.REGISTRY_USERNAME, '--password-stdin'],
+        { env: dockerEnv, input: env.REGISTRY_PASSWORD }
+      )
+      expect(login.code).toBe(0)
+      writeFileSync(
+        join(ctx, 'Dockerfile'),
+        [
+          'ARG NODE_IMAGE=node:20-alpine',
+          'FROM ${NODE_IMAGE}',
+          'RUN --mount=type=secret,id=token test "$(cat /run/secrets/token)" = sandbox-secret-value && echo secret-ok > /ok',
+          ''
+        ].join('\n')
+      )
+      writeFileSync(join(cfg, 'token'), 'sandbox-secret-value')
+      const build = await run(
+        'docker',
+        [
+          'buildx',
+          'build',
+          '--build-arg',
+          `NODE_IMAGE=${env.NODE_IMAGE}`,
+          '--secret',
+          `id=token,src=${join(cfg, 'token')}`,
+          '--metadata-file',
+          join(cfg, 'meta.json'),
+          '-t',
+          ref,
+          '--push',
+          ctx
+        ],
+        { env: dockerEnv }
+      )
+      expect(build.stderr).not.toMatch(/ERROR/)
+      expect(build.code).toBe(0)
+      const meta = JSON.parse(readFileSync(join(cfg, 'meta.json'), 'utf8'))
+      const head = await fetch(`http://${env.REGISTRY}/v2/sandbox-test/buildx/manifests/${tag}`, {
+        method: 'HEAD',
+        headers: {
+          authorization:
+            'Basic ' +
+            Buffer.from(`${env.REGISTRY_USERNAME}:${env.REGISTRY_PASSWORD}`).toString('base64'),
+          accept: 'application/vnd.docker.distribution.manifest.v2+json'
+        }
+      })
+      expect(head.status).toBe(200)
+      expect(meta['containerimage.digest']).toBe(head.headers.get('docker-content-digest'))
+    } finally {
+      rmSync(cfg, { recursive: true, force: true })
     }
   })
 })
