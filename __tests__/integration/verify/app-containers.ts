@@ -72,7 +72,8 @@ export async function runContainer(
   const deadline = Date.now() + 30_000
   for (;;) {
     try {
-      await fetch(url)
+      // docker-proxy accepts before the app listens: bound each probe.
+      await fetch(url, { signal: AbortSignal.timeout(1000) })
       break
     } catch {
       if (Date.now() > deadline)

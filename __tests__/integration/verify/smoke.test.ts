@@ -139,12 +139,13 @@ describe('smoke checks against the apps', () => {
           apiVersion: 'v1',
           kind: 'Service',
           metadata: { name: 'verify-no-endpoints', namespace: 'default' },
-          spec: { ports: [{ port: 80 }] }
+          spec: { selector: { app: 'verify-no-such-pod' }, ports: [{ port: 80 }] }
         },
         { fieldManager: 'verify-tests' }
       )
       const [c] = parseChecks('- {service: default/verify-no-endpoints:80, path: /health}')
-      const r = await runCheck(c, { deadlineMs: 500, client })
+      // Retries span the moment the endpoints controller writes the (empty) Endpoints.
+      const r = await runCheck(c, { deadlineMs: 4000, initialBackoffMs: 200, client })
       expect(r.ok).toBe(false)
       expect(r.target).toBe(
         `${client.connection.server}/api/v1/namespaces/default/services/verify-no-endpoints:80/proxy/health`
