@@ -11,7 +11,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOOLS_SH="$HERE/tools.sh"
-CACHE_ROOT="${K8S_STACK_CACHE:-$HOME/.cache/k8s-stack}"
+CACHE_ROOT="${K8S_STACK_CACHE:-${HOME:-/root}/.cache/k8s-stack}"
 # A second, independent sandbox (its own state, registry port and cluster; the same
 # engine and images) can be brought up with these; the tests use it to exercise `down`.
 STATE="${K8S_STACK_SANDBOX_STATE:-$CACHE_ROOT/sandbox}"
@@ -262,6 +262,10 @@ host_npm_version() { jq -r .version "$(host_npm_dir)/package.json"; }
 customize_node() { # DIR
   local dir=$1 node npm_dir
   node=$(readlink -f "$(command -v node)")
+  case "$("$node" --version)" in
+    v20.*) ;;
+    *) die "$NODE_IMAGE needs the host's Node 20, found $node $("$node" --version)" ;;
+  esac
   npm_dir=$(host_npm_dir)
   in_chroot "$dir" 'apt-get update -qq && apt-get install -y -qq --no-install-recommends ca-certificates
     groupadd --gid 1000 node
@@ -413,7 +417,7 @@ ensure_tools() {
 # `docker build` on the machine runs (the 28.x CLI then builds through buildx), so it is
 # opt-in: K8S_STACK_SANDBOX_BUILDX_PLUGIN=1. Without it, use K8S_STACK_BUILDX in a
 # DOCKER_CONFIG of your own (cli-plugins/docker-buildx).
-BUILDX_PLUGIN="$HOME/.docker/cli-plugins/docker-buildx"
+BUILDX_PLUGIN="${HOME:-/root}/.docker/cli-plugins/docker-buildx"
 ensure_buildx_plugin() {
   [ "${K8S_STACK_SANDBOX_BUILDX_PLUGIN:-}" = 1 ] || return 0
   local want; want="$(tool_dir buildx)/buildx"
