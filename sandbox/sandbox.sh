@@ -68,15 +68,16 @@ start_daemon() {
   echo $! >"$pidfile"
 }
 
-# stop_pidfile NAME FILE: TERM the recorded process, wait up to 20 s, then KILL.
+# stop_pidfile NAME FILE: TERM the recorded process (only while its command is still
+# NAME: a pid may have been reused), wait up to 20 s, then KILL.
 stop_pidfile() {
-  local name=$1 file=$2 pid i
+  local name=$1 file=$2 pid
   [ -f "$file" ] || return 0
   pid=$(cat "$file")
-  if pid_alive "$pid"; then
+  if pidfile_alive "$file" "$name"; then
     log "stopping $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.2; done
+    for _ in $(seq 1 100); do pid_alive "$pid" || break; sleep 0.2; done
     if pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$file"
@@ -648,7 +649,7 @@ cmd_down() {
   exec 9>"$STATE/up.lock"
   flock 9
   cluster_down
-  stop_pidfile registry "$STATE/registry.pid"
+  stop_pidfile docker-registry "$STATE/registry.pid"
   stop_pidfile dockerd "$STATE/dockerd.pid"
   log "down"
 }
