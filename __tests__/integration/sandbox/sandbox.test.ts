@@ -410,6 +410,47 @@ describe('buildx (docker CLI plugin built from Go modules)', () => {
   })
 })
 
+// `down` stops a dockerd it recorded as started (the shared engine cannot be stopped under
+// the other suites, so a stand-in process named dockerd plays it), and never a process that
+// merely reuses a recorded pid.
+describe('sandbox down and recorded pids', () => {
+  it('stops the recorded dockerd, and leaves a reused pid alone', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'sandbox-pids-'))
+    const second = {
+      K8S_STACK_SANDBOX_STATE: state,
+      K8S_STACK_SANDBOX_REGISTRY: `127.0.0.1:${await freePort()}`,
+      K8S_STACK_SANDBOX_CLUSTER: `k8s-stack-p${Date.now() % 100000}`
+    }
+    // a copy of sleep, so that its command line says dockerd
+    const fake = join(state, 'dockerd')
+    writeFileSync(fake, readFileSync('/bin/sleep'), { mode: 0o755 })
+    const dockerd = spawn(fake, ['300'], { stdio: 'ignore' })
+    const dockerdExit = new Promise(resolve => dockerd.on('exit', resolve))
+    const other = spawn('sleep', ['300'], { stdio: 'ignore' })
+    let otherExited = false
+    other.on('exit', () => (otherExited = true))
+    try {
+      await new Promise(r => setTimeout(r, 200))
+      writeFileSync(join(state, 'dockerd.pid'), `${dockerd.pid}\n`)
+      const down = await run('bash', ['sandbox/sandbox.sh', 'down'], { env: second })
+      expect(down.code).toBe(0)
+      expect(down.stderr).toMatch(new RegExp(`stopping dockerd \\(pid ${dockerd.pid}\\)`))
+      expect(await dockerdExit).toBeNull() // the exit code is null: ended by a signal
+
+      writeFileSync(join(state, 'dockerd.pid'), `${other.pid}\n`)
+      const again = await run('bash', ['sandbox/sandbox.sh', 'down'], { env: second })
+      expect(again.code).toBe(0)
+      expect(again.stderr).not.toMatch(/stopping dockerd/)
+      await new Promise(r => setTimeout(r, 200))
+      expect(otherExited).toBe(false)
+    } finally {
+      other.kill()
+      dockerd.kill()
+      rmSync(state, { recursive: true, force: true })
+    }
+  })
+})
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
@@ -450,6 +491,8 @@ describe('sandbox down', () => {
 
       const down = await sb('down')
       expect(down.code).toBe(0)
+      expect(down.stderr).toMatch(/stopping docker-registry/)
+      expect(down.stderr).not.toMatch(/stopping dockerd/)
       const after = (await sb('status')).stdout
       expect(after).toMatch(/^dockerd +up/m)
       expect(after).toMatch(/^registry +down/m)
