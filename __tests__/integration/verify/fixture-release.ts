@@ -26,7 +26,10 @@ export async function kubeClient(): Promise<KubeClient> {
 }
 
 /** A fresh release name and its two namespaces (created here through the kube client). */
-export async function fixtureRelease(prefix: string): Promise<FixtureRelease> {
+export async function fixtureRelease(
+  prefix: string,
+  helmMajor: 3 | 4 = 3
+): Promise<FixtureRelease> {
   const env = await sandboxEnv()
   const id = `${prefix}-${randomBytes(3).toString('hex')}`
   const release = id
@@ -44,7 +47,7 @@ export async function fixtureRelease(prefix: string): Promise<FixtureRelease> {
     )
   }
   client.close()
-  const helm = env.K8S_STACK_HELM3
+  const helm = helmMajor === 4 ? env.K8S_STACK_HELM4 : env.K8S_STACK_HELM3
   const base = ['--kubeconfig', env.KUBECONFIG, '--namespace', backend]
   return {
     release,

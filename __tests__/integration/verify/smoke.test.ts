@@ -9,7 +9,9 @@ import {
   type SmokeOptions
 } from '../../../src/verify/smoke'
 import { buildAppImage, runContainer, type RunningContainer } from './app-containers'
-import { kubeClient } from './fixture-release'
+import { fixtureRelease, kubeClient, type FixtureRelease } from './fixture-release'
+import { runAction } from '../../support/run-action'
+import { sandboxEnv } from '../../support/sandbox'
 
 // Smoke checks against real HTTP servers: the apps' images in the Docker engine.
 jest.setTimeout(600_000)
@@ -155,5 +157,59 @@ describe('smoke checks against the apps', () => {
       await client.delete('Service', 'verify-no-endpoints', 'default')
       client.close()
     }
+  })
+})
+
+describe('smoke checks in the action, as GitHub runs it', () => {
+  let r: FixtureRelease
+  let env: Record<string, string>
+  beforeAll(async () => {
+    env = await sandboxEnv()
+    r = await fixtureRelease('vsmoke')
+    await r.upgrade({ statefulSet: false, daemonSet: false })
+  })
+  afterAll(async () => {
+    await r?.cleanup()
+  })
+
+  it('passes when every check passes, with a smoke table in the summary', async () => {
+    const checks = JSON.stringify([
+      { name: 'backend health', url: `${backend.url}/health`, 'body-pattern': '"status":"ok"' },
+      { name: 'frontend', url: `${frontend.url}/`, 'body-pattern': '<html' }
+    ])
+    const run = await runAction(
+      'verify',
+      { release: r.release, namespace: r.backend, checks },
+      { env }
+    )
+    if (run.exitCode !== 0) throw new Error(run.log)
+    expect(run.outputs.result).toBe('pass')
+    expect(run.summary).toContain('#### Smoke checks')
+    expect(run.summary).toMatch(
+      /\| backend health \| GET http:\/\/127\.0\.0\.1:\d+\/health \| status 200 and a body matching .* \| status 200, body matched \| 1 \| ✅ \|/
+    )
+  })
+
+  it('fails naming the URL, what was expected and what came', async () => {
+    const checks = `- {name: missing, url: "${backend.url}/api/missing", status: 200}\n- {name: ok, url: "${backend.url}/health"}`
+    const run = await runAction(
+      'verify',
+      { release: r.release, namespace: r.backend, checks, 'smoke-timeout': '2s' },
+      { env }
+    )
+    expect(run.exitCode).toBe(1)
+    const failed = JSON.parse(run.outputs['failed-checks'])
+    expect(failed).toHaveLength(1)
+    expect(failed[0]).toMatchObject({
+      kind: 'smoke',
+      name: 'missing',
+      object: `${backend.url}/api/missing`
+    })
+    expect(failed[0].message).toMatch(
+      new RegExp(`^GET ${backend.url}/api/missing: expected status 200, got status 404`)
+    )
+    expect(run.log).toMatch(
+      /^::error::Verification failed: 1 check failed \(smoke http:\/\/127\.0\.0\.1:\d+\/api\/missing\)\.$/m
+    )
   })
 })

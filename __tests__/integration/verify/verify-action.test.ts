@@ -19,8 +19,8 @@ afterAll(async () => {
   await Promise.all(releases.map(r => r.cleanup()))
 })
 
-async function release(prefix: string): Promise<FixtureRelease> {
-  const r = await fixtureRelease(prefix)
+async function release(prefix: string, helmMajor: 3 | 4 = 3): Promise<FixtureRelease> {
+  const r = await fixtureRelease(prefix, helmMajor)
   releases.push(r)
   return r
 }
@@ -161,43 +161,46 @@ describe('verify: production checklist', () => {
 })
 
 describe('verify: rollback on failure', () => {
-  it('rolls a failing revision back to the previous one, waits for it, and still fails', async () => {
-    const r = await release('vrollback')
-    await r.upgrade({ statefulSet: false, daemonSet: false })
-    const first = await verify({ release: r.release, namespace: r.backend, timeout: '2m' })
-    expect(first.exitCode).toBe(0)
-    await r.upgrade({ statefulSet: false, daemonSet: false, unready: true })
-    const run = await verify({
-      release: r.release,
-      namespace: r.backend,
-      timeout: '10s',
-      'rollback-on-failure': 'true',
-      'rollback-timeout': '2m',
-      helm: env.K8S_STACK_HELM3
-    })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs).toMatchObject({ result: 'fail', 'rolled-back': 'true', revision: '3' })
-    const errors = errorLines(run)
-    expect(errors[errors.length - 1]).toMatch(
-      new RegExp(
-        `Rolled back ${r.release} from revision 2 to revision 1 \\(now revision 3\\), which is ready\\.$`
+  it.each([3, 4] as const)(
+    'Helm %i: rolls a failing revision back to the previous one, waits for it, and still fails',
+    async major => {
+      const r = await release(`vrollback${major}`, major)
+      await r.upgrade({ statefulSet: false, daemonSet: false })
+      const first = await verify({ release: r.release, namespace: r.backend, timeout: '2m' })
+      expect(first.exitCode).toBe(0)
+      await r.upgrade({ statefulSet: false, daemonSet: false, unready: true })
+      const run = await verify({
+        release: r.release,
+        namespace: r.backend,
+        timeout: '10s',
+        'rollback-on-failure': 'true',
+        'rollback-timeout': '2m',
+        helm: major === 4 ? env.K8S_STACK_HELM4 : env.K8S_STACK_HELM3
+      })
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs).toMatchObject({ result: 'fail', 'rolled-back': 'true', revision: '3' })
+      const errors = errorLines(run)
+      expect(errors[errors.length - 1]).toMatch(
+        new RegExp(
+          `Rolled back ${r.release} from revision 2 to revision 1 \\(now revision 3\\), which is ready\\.$`
+        )
       )
-    )
-    expect(run.summary).toContain('#### Rollback')
-    const client = await kubeClient()
-    try {
-      for (const [ns, name] of [
-        [r.frontend, `${r.release}-web`],
-        [r.backend, `${r.release}-api`]
-      ]) {
-        const d = await client.get<Workload>('Deployment', name, ns)
-        expect(d.spec?.template?.spec).not.toHaveProperty('nodeSelector')
-        expect(d.status?.availableReplicas).toBe(2)
+      expect(run.summary).toContain('#### Rollback')
+      const client = await kubeClient()
+      try {
+        for (const [ns, name] of [
+          [r.frontend, `${r.release}-web`],
+          [r.backend, `${r.release}-api`]
+        ]) {
+          const d = await client.get<Workload>('Deployment', name, ns)
+          expect(d.spec?.template?.spec).not.toHaveProperty('nodeSelector')
+          expect(d.status?.availableReplicas).toBe(2)
+        }
+      } finally {
+        client.close()
       }
-    } finally {
-      client.close()
     }
-  })
+  )
 })
 
 describe('verify: bad input', () => {
