@@ -44470,7 +44470,8 @@ async function findTool(request) {
         if (!wanted || version === wanted)
             return { path: candidate, version, source: 'path' };
     }
-    if (wanted) {
+    // The tool cache exists only on a runner; elsewhere tc.find would throw and hide the reason.
+    if (wanted && process.env.RUNNER_TOOL_CACHE) {
         const cached = tc.find(request.name, wanted);
         if (cached)
             return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' };
@@ -44779,7 +44780,10 @@ function parseHelmVersion(text) {
 
 /** Reads a binary's version the way Helm 3 and 4 both print it: `v3.22.0`, `v4.3.1`. */
 async function helmVersion(binary) {
-    const result = await core_exec_exec(binary, ['version', '--template', '{{.Version}}'], { stream: false, timeoutMs: 30_000 });
+    const result = await core_exec_exec(binary, ['version', '--template', '{{.Version}}'], {
+        stream: false,
+        timeoutMs: 30_000
+    });
     if (result.exitCode !== 0)
         throw new ToolError(binary, result.exitCode, lastErrorLine(result));
     return { path: binary, ...parseHelmVersion(result.stdout) };
@@ -44798,7 +44802,12 @@ async function findHelm(options = {}) {
         }
         return found;
     }
-    const candidates = [...new Set([...findAllOnPath('helm'), ...(options.extraCandidates ?? []).filter(p => p && (0,external_node_fs_namespaceObject.existsSync)(p))])];
+    const candidates = [
+        ...new Set([
+            ...findAllOnPath('helm'),
+            ...(options.extraCandidates ?? []).filter(p => p && (0,external_node_fs_namespaceObject.existsSync)(p))
+        ])
+    ];
     const found = [];
     for (const candidate of candidates) {
         try {
@@ -44811,7 +44820,9 @@ async function findHelm(options = {}) {
             // Not a usable helm; keep looking.
         }
     }
-    const seen = found.length ? ` Found: ${found.map(f => `${f.path} (${f.version})`).join(', ')}.` : '';
+    const seen = found.length
+        ? ` Found: ${found.map(f => `${f.path} (${f.version})`).join(', ')}.`
+        : '';
     const wanted = options.prefer && options.prefer !== 'auto' ? `Helm ${options.prefer}` : 'Helm 3 or 4';
     throw new Error(`${wanted} was not found on PATH.${seen} Install it (azure/setup-helm) or set the helm input to a binary.`);
 }
@@ -44827,11 +44838,16 @@ class Helm {
         return this.binary.major;
     }
     run(args, options = {}) {
-        return execOrThrow(this.binary.path, args, { stream: options.stream ?? false, timeoutMs: options.timeoutMs });
+        return execOrThrow(this.binary.path, args, {
+            stream: options.stream ?? false,
+            timeoutMs: options.timeoutMs
+        });
     }
     /** upgrade --install (or a server-side dry run); resolves the release Helm printed. */
     async upgrade(options, runTimeoutMs) {
-        const result = await this.run(upgradeArgs(this.major, this.target, options), { timeoutMs: runTimeoutMs });
+        const result = await this.run(upgradeArgs(this.major, this.target, options), {
+            timeoutMs: runTimeoutMs
+        });
         return parseReleaseJson(result.stdout);
     }
     async template(options) {
