@@ -260,6 +260,8 @@ const summary = {
     max: Math.round(Math.max(...kube)),
     all: kube.map(Math.round)
   },
+  // When the Deployment's status said available (the controller's write), for context.
+  deploymentStatusMs: { all: results.map(r => Math.round(r.statusMs)) },
   targets: {
     noSlowerThanKubectl: median(action) <= median(kube),
     underOneSecond: Math.max(...action) < 1000
