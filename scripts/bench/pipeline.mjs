@@ -21,6 +21,9 @@ const APPS = [
 const RELEASE = 'k8s-stack'
 const NAMESPACE = 'k8s-stack'
 const VALUES = 'k8s/values-production.yaml'
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 function parseEnv(text) {
   const env = {}
@@ -53,7 +56,7 @@ function run(cmd, args, { env = {}, input, quiet = true } = {}) {
         ? resolve(out)
         : reject(
             new Error(
-              `${cmd} ${args.slice(0, 3).join(' ')} failed (${code}):\n${out.split('\n').slice(-30).join('\n')}`
+              `${cmd} ${args.slice(0, 3).join(' ')} failed (${code}):\n${[...out.split('\n').filter(l => /❌|❗|::error::/.test(l)), '...', ...out.split('\n').slice(-10)].join('\n')}`
             )
           )
     )
@@ -105,63 +108,83 @@ async function main() {
   await timed('warm-up pipeline run', () => actRun(`bench-warm-${stamp}`, `${stamp}0`))
 
   // By hand: the same steps as plain commands, one after another.
-  const handVersion = `bench-hand-${stamp}`
-  const handTag = `hand-${stamp}`
-  const trivyCommon = [
-    '--cache-dir',
-    path.join(process.env.HOME, '.cache', 'trivy'),
-    '--skip-version-check',
-    '--disable-telemetry',
-    '--quiet'
-  ]
-  const hand = await timed('by hand', async () => {
-    const created = commitTime()
-    for (const app of APPS) {
-      const image = `${env.REGISTRY}/k8s-stack/${app.name}:${handTag}`
-      await run(
-        docker,
-        [
-          'build',
-          '-f',
-          app.dockerfile,
-          ...[...baseArgs, `APP_VERSION=${handVersion}`].flatMap(a => ['--build-arg', a]),
-          '--label',
-          `org.opencontainers.image.created=${created}`,
-          '-t',
-          image,
-          app.context
-        ],
-        {
-          env: { ...toolEnv, DOCKER_BUILDKIT: '1' }
-        }
-      )
-      await run(
-        trivy,
-        [
-          'image',
-          ...trivyCommon,
-          '--db-repository',
-          trivyDb,
-          '--skip-java-db-update',
-          '--offline-scan',
-          '--severity',
-          'HIGH,CRITICAL',
-          '--exit-code',
-          '1',
-          '--format',
-          'json',
-          '--output',
-          '/dev/null',
-          image
-        ],
-        {
-          env: {
-            ...toolEnv,
-            TRIVY_USERNAME: env.REGISTRY_USERNAME,
-            TRIVY_PASSWORD: env.REGISTRY_PASSWORD
+  const handRun = async round => {
+    const handVersion = `bench-hand-${stamp}-${round}`
+    const handTag = `hand-${stamp}-${round}`
+    const trivyCommon = [
+      '--cache-dir',
+      path.join(process.env.HOME, '.cache', 'trivy'),
+      '--skip-version-check',
+      '--disable-telemetry',
+      '--quiet'
+    ]
+    return timed(`by hand (round ${round})`, async () => {
+      const created = commitTime()
+      for (const app of APPS) {
+        const image = `${env.REGISTRY}/k8s-stack/${app.name}:${handTag}`
+        await run(
+          docker,
+          [
+            'build',
+            '-f',
+            app.dockerfile,
+            ...[...baseArgs, `APP_VERSION=${handVersion}`].flatMap(a => ['--build-arg', a]),
+            '--label',
+            `org.opencontainers.image.created=${created}`,
+            '-t',
+            image,
+            app.context
+          ],
+          {
+            env: { ...toolEnv, DOCKER_BUILDKIT: '1' }
           }
-        }
-      )
+        )
+        await run(
+          trivy,
+          [
+            'image',
+            ...trivyCommon,
+            '--db-repository',
+            trivyDb,
+            '--skip-java-db-update',
+            '--offline-scan',
+            '--severity',
+            'HIGH,CRITICAL',
+            '--exit-code',
+            '1',
+            '--format',
+            'json',
+            '--output',
+            '/dev/null',
+            image
+          ],
+          {
+            env: {
+              ...toolEnv,
+              TRIVY_USERNAME: env.REGISTRY_USERNAME,
+              TRIVY_PASSWORD: env.REGISTRY_PASSWORD
+            }
+          }
+        )
+        await run(
+          trivy,
+          [
+            'config',
+            ...trivyCommon,
+            '--skip-check-update',
+            '--severity',
+            'HIGH,CRITICAL',
+            '--exit-code',
+            '1',
+            '--format',
+            'json',
+            '--output',
+            '/dev/null',
+            app.dockerfile
+          ],
+          { env: toolEnv }
+        )
+      }
       await run(
         trivy,
         [
@@ -176,102 +199,108 @@ async function main() {
           'json',
           '--output',
           '/dev/null',
-          app.dockerfile
+          'k8s'
         ],
         { env: toolEnv }
       )
-    }
-    await run(
-      trivy,
-      [
-        'config',
-        ...trivyCommon,
-        '--skip-check-update',
-        '--severity',
-        'HIGH,CRITICAL',
-        '--exit-code',
-        '1',
-        '--format',
-        'json',
-        '--output',
-        '/dev/null',
-        'k8s'
-      ],
-      { env: toolEnv }
-    )
-    await run(
-      docker,
-      ['login', '--username', env.REGISTRY_USERNAME, '--password-stdin', env.REGISTRY],
-      { input: env.REGISTRY_PASSWORD }
-    )
-    const sets = []
-    for (const app of APPS) {
-      await run(docker, ['push', `${env.REGISTRY}/k8s-stack/${app.name}:${handTag}`])
-      const headers = await run('curl', [
-        '-sfI',
-        '-u',
-        `${env.REGISTRY_USERNAME}:${env.REGISTRY_PASSWORD}`,
-        '-H',
-        'Accept: application/vnd.docker.distribution.manifest.v2+json',
-        `http://${env.REGISTRY}/v2/k8s-stack/${app.name}/manifests/${handTag}`
-      ])
-      const digest = /docker-content-digest:\s*(sha256:[a-f0-9]{64})/i.exec(headers)?.[1]
-      if (!digest) throw new Error(`no digest for ${app.name}`)
-      sets.push(
-        `${app.name}.image.repository=${env.REGISTRY}/k8s-stack/${app.name}`,
-        `${app.name}.image.digest=${digest}`
-      )
-    }
-    await run(
-      helm,
-      [
-        'upgrade',
-        '--install',
-        RELEASE,
-        'k8s',
-        '-n',
-        NAMESPACE,
-        '--create-namespace',
-        '-f',
-        VALUES,
-        '--wait',
-        '--timeout',
-        '5m',
-        ...sets.flatMap(s => ['--set-string', s])
-      ],
-      { env: toolEnv }
-    )
-    const deployments = JSON.parse(
       await run(
-        kubectl,
-        ['get', 'deployments', '-A', '-l', `app.kubernetes.io/instance=${RELEASE}`, '-o', 'json'],
-        { env: toolEnv }
+        docker,
+        ['login', '--username', env.REGISTRY_USERNAME, '--password-stdin', env.REGISTRY],
+        { input: env.REGISTRY_PASSWORD }
       )
-    ).items
-    for (const d of deployments) {
+      const sets = []
+      for (const app of APPS) {
+        await run(docker, ['push', `${env.REGISTRY}/k8s-stack/${app.name}:${handTag}`])
+        const headers = await run('curl', [
+          '-sfI',
+          '-u',
+          `${env.REGISTRY_USERNAME}:${env.REGISTRY_PASSWORD}`,
+          '-H',
+          'Accept: application/vnd.docker.distribution.manifest.v2+json',
+          `http://${env.REGISTRY}/v2/k8s-stack/${app.name}/manifests/${handTag}`
+        ])
+        const digest = /docker-content-digest:\s*(sha256:[a-f0-9]{64})/i.exec(headers)?.[1]
+        if (!digest) throw new Error(`no digest for ${app.name}`)
+        sets.push(
+          `${app.name}.image.repository=${env.REGISTRY}/k8s-stack/${app.name}`,
+          `${app.name}.image.digest=${digest}`
+        )
+      }
       await run(
-        kubectl,
+        helm,
         [
-          'rollout',
-          'status',
-          `deployment/${d.metadata.name}`,
+          'upgrade',
+          '--install',
+          RELEASE,
+          'k8s',
           '-n',
-          d.metadata.namespace,
+          NAMESPACE,
+          '--create-namespace',
+          '-f',
+          VALUES,
+          '--wait',
           '--timeout',
-          '5m'
+          '5m',
+          ...sets.flatMap(s => ['--set-string', s])
         ],
         { env: toolEnv }
       )
-    }
-  })
+      const deployments = JSON.parse(
+        await run(
+          kubectl,
+          ['get', 'deployments', '-A', '-l', `app.kubernetes.io/instance=${RELEASE}`, '-o', 'json'],
+          { env: toolEnv }
+        )
+      ).items
+      for (const d of deployments) {
+        await run(
+          kubectl,
+          [
+            'rollout',
+            'status',
+            `deployment/${d.metadata.name}`,
+            '-n',
+            d.metadata.namespace,
+            '--timeout',
+            '5m'
+          ],
+          { env: toolEnv }
+        )
+      }
+    })
+  }
 
-  const version = `bench-pipeline-${stamp}`
-  const pipeline = await timed('pipeline (act)', () => actRun(version, `${stamp}1`))
-  const noop = await timed('pipeline no-op rerun', () => actRun(version, `${stamp}2`))
+  // Rounds alternate the two, so load from anything else on the machine hits both alike;
+  // each figure is the median of its rounds. Each pipeline round ships a new APP_VERSION
+  // (a real change) and is followed by a rerun with nothing changed (the no-op).
+  const hands = []
+  const pipelines = []
+  const noops = []
+  for (let round = 1; round <= ROUNDS; round++) {
+    hands.push(await handRun(round))
+    const version = `bench-pipeline-${stamp}-${round}`
+    pipelines.push(
+      await timed(`pipeline (act, round ${round})`, () => actRun(version, `${stamp}${round}1`))
+    )
+    noops.push(
+      await timed(`pipeline no-op rerun (round ${round})`, () =>
+        actRun(version, `${stamp}${round}2`)
+      )
+    )
+  }
+  const hand = median(hands)
+  const pipeline = median(pipelines)
+  const noop = median(noops)
 
   const result = {
     when: new Date().toISOString(),
     apps: APPS.map(a => a.name),
+    rounds: ROUNDS,
+    runsMs: {
+      hand: hands.map(Math.round),
+      pipeline: pipelines.map(Math.round),
+      noopRerun: noops.map(Math.round)
+    },
     handMs: Math.round(hand),
     pipelineMs: Math.round(pipeline),
     noopRerunMs: Math.round(noop),
