@@ -479,7 +479,7 @@ export interface Diagnosis {
   events: EventSummary[]
 }
 
-interface Pod extends KubeObject {
+export interface Pod extends KubeObject {
   status?: {
     phase?: string
     reason?: string
@@ -544,6 +544,12 @@ export function podState(pod: Pod): PodState {
   })
   const phase = `${s.phase ?? 'Unknown'}${s.reason ? ` (${s.reason})` : ''}`
   return { name: pod.metadata.name, phase, conditions, containers }
+}
+
+/** One line for a pod: name, phase, the conditions that are not True, its containers. */
+export function podSummary(pod: Pod): string {
+  const p = podState(pod)
+  return [`pod ${p.name} ${p.phase}`, ...p.conditions, ...p.containers].join('; ')
 }
 
 /** Pods and recent events for each workload that did not become ready. */

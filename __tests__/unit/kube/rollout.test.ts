@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   deploymentPodsReady,
   podState,
+  podSummary,
   rolloutState,
   type Workload
 } from '../../../src/kube/rollout'
@@ -284,5 +285,32 @@ describe('deploymentPodsReady', () => {
       )
     ).toBe(false)
     expect(deploymentPodsReady(d, [rs('old', '1')], pods)).toBe(false)
+  })
+})
+
+describe('podSummary', () => {
+  it('names the phase, the conditions that are not True and waiting containers, in one line', () => {
+    expect(
+      podSummary({
+        metadata: { name: 'web-1' },
+        status: {
+          phase: 'Pending',
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: '0/2 nodes are available'
+            },
+            { type: 'Initialized', status: 'True' }
+          ],
+          containerStatuses: [
+            { name: 'web', ready: false, state: { waiting: { reason: 'ImagePullBackOff' } } }
+          ]
+        }
+      })
+    ).toBe(
+      'pod web-1 Pending; PodScheduled=False (Unschedulable: 0/2 nodes are available); web: waiting (ImagePullBackOff)'
+    )
   })
 })

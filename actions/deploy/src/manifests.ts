@@ -9,9 +9,9 @@ import {
   objectName,
   type ManifestObject
 } from '../../../src/helm/manifest'
-import { KubeApiError, sleep, type KubeClient, type KubeObject } from '../../../src/kube/api'
+import { KubeApiError, type KubeClient, type KubeObject } from '../../../src/kube/api'
 import type { DeployInputs, ImageOverride } from './inputs'
-import { workloadReady } from './readiness'
+import { WORKLOAD_KINDS, waitForRollout, type WorkloadKind } from '../../../src/kube/rollout'
 
 /** Every .yaml/.yml/.json file of a file or folder (not recursive), in name order. */
 export function manifestFiles(target: string): string[] {
@@ -149,34 +149,25 @@ function appliedFields(object: KubeObject | undefined, manager: string): unknown
   return fields?.find(f => f.manager === manager && f.operation === 'Apply')
 }
 
+/** Watches the applied workloads (as verify does) until they roll out, naming what did not. */
 async function waitForWorkloads(
   client: KubeClient,
   objects: ManifestObject[],
   timeoutMs: number
 ): Promise<void> {
-  const workloads = objects.filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
-  const deadline = Date.now() + timeoutMs
-  await core.group(`Waiting for ${workloads.length} workloads`, async () => {
-    for (;;) {
-      const pending: string[] = []
-      for (const w of workloads) {
-        const live = await client.get(w.kind, w.name, w.namespace)
-        const spec = (live.spec ?? {}) as { replicas?: number }
-        const status = (live.status ?? {}) as {
-          availableReplicas?: number
-          updatedReplicas?: number
-          observedGeneration?: number
-        }
-        if (!workloadReady(spec.replicas ?? 1, live.metadata.generation ?? 0, status)) {
-          pending.push(
-            `${objectName(w)} (${status.availableReplicas ?? 0}/${spec.replicas ?? 1} available)`
-          )
-        }
-      }
-      if (pending.length === 0) return
-      if (Date.now() > deadline)
-        throw new Error(`Not ready after ${Math.round(timeoutMs / 1000)}s: ${pending.join('; ')}`)
-      await sleep(1000)
-    }
-  })
+  const names = objects
+    .filter(o => (WORKLOAD_KINDS as readonly string[]).includes(o.kind))
+    .map(o => ({ kind: o.kind as WorkloadKind, namespace: o.namespace || 'default', name: o.name }))
+  if (names.length === 0) return
+  const result = await core.group(`Waiting for ${names.length} workloads`, () =>
+    waitForRollout(client, { names }, { timeoutMs })
+  )
+  if (!result.ready) {
+    const pending = result.workloads
+      .filter(w => !w.done)
+      .map(w => `${w.kind} ${w.namespace}/${w.name} (${w.error ?? w.message})`)
+    throw new Error(
+      `Not ready after ${Math.round(timeoutMs / 1000)}s: ${pending.join('; ') || result.reason}`
+    )
+  }
 }

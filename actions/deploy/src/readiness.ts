@@ -1,29 +1,15 @@
 import { KubeApiError, sleep, type KubeClient, type KubeObject } from '../../../src/kube/api'
+import {
+  podSummary,
+  rolloutState,
+  type Pod,
+  type Workload as LiveWorkload
+} from '../../../src/kube/rollout'
 
 export interface Workload {
   kind: 'Deployment' | 'StatefulSet'
   namespace: string
   name: string
-}
-
-interface WorkloadStatus {
-  replicas?: number
-  updatedReplicas?: number
-  availableReplicas?: number
-  readyReplicas?: number
-  observedGeneration?: number
-}
-
-interface PodLike extends KubeObject {
-  status?: {
-    phase?: string
-    conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>
-    containerStatuses?: Array<{
-      name: string
-      ready?: boolean
-      state?: Record<string, { reason?: string; message?: string }>
-    }>
-  }
 }
 
 /** What one look at a workload found. */
@@ -33,38 +19,6 @@ export interface WorkloadSnapshot {
   ready: boolean
   /** "0/2 available, 1/2 updated" and the first not-ready pods' reasons. */
   detail: string
-}
-
-/** Why a pod is not ready, in a few words: phase, false conditions, waiting containers. */
-export function podProblem(pod: PodLike): string {
-  const status = pod.status ?? {}
-  const parts: string[] = [status.phase ?? 'Unknown']
-  for (const c of status.conditions ?? []) {
-    if (c.status === 'True') continue
-    parts.push(
-      `${c.type}=False${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`
-    )
-  }
-  for (const c of status.containerStatuses ?? []) {
-    if (c.ready) continue
-    const [state, info] = Object.entries(c.state ?? {})[0] ?? []
-    if (state && state !== 'running')
-      parts.push(`container ${c.name} ${state}${info?.reason ? ` ${info.reason}` : ''}`)
-  }
-  return `pod ${pod.metadata.name} ${parts.join(', ')}`
-}
-
-/** Ready as `kubectl rollout status` means it: generation observed, all replicas updated and available. */
-export function workloadReady(
-  desired: number,
-  generation: number,
-  status: WorkloadStatus
-): boolean {
-  return (
-    (status.observedGeneration ?? 0) >= generation &&
-    (status.updatedReplicas ?? 0) >= desired &&
-    (status.availableReplicas ?? status.readyReplicas ?? 0) >= desired
-  )
 }
 
 /**
@@ -129,15 +83,15 @@ export class ReadinessObserver {
       replicas?: number
       selector?: { matchLabels?: Record<string, string> }
     }
-    const status = (object.status ?? {}) as WorkloadStatus
+    const status = (object.status ?? {}) as { availableReplicas?: number; updatedReplicas?: number }
     const desired = spec.replicas ?? 1
-    const ready = workloadReady(desired, generation, status)
+    const ready = rolloutState(w.kind, object as LiveWorkload).done
     let detail = `${status.availableReplicas ?? 0}/${desired} available, ${status.updatedReplicas ?? 0}/${desired} updated`
     if (!ready && spec.selector?.matchLabels) {
       const selector = Object.entries(spec.selector.matchLabels)
         .map(([k, v]) => `${k}=${v}`)
         .join(',')
-      const pods = await this.client.list<PodLike>('Pod', {
+      const pods = await this.client.list<Pod>('Pod', {
         namespace: w.namespace,
         labelSelector: selector
       })
@@ -147,7 +101,7 @@ export class ReadinessObserver {
           p => !(p.status?.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True')
         )
         .slice(0, 3)
-        .map(podProblem)
+        .map(podSummary)
       if (problems.length) detail += `; ${problems.join('; ')}`
     }
     if (this.stopped) return
