@@ -46235,6 +46235,11 @@ function podState(pod) {
     const phase = `${s.phase ?? 'Unknown'}${s.reason ? ` (${s.reason})` : ''}`;
     return { name: pod.metadata.name, phase, conditions, containers };
 }
+/** One line for a pod: name, phase, the conditions that are not True, its containers. */
+function podSummary(pod) {
+    const p = podState(pod);
+    return [`pod ${p.name} ${p.phase}`, ...p.conditions, ...p.containers].join('; ');
+}
 /** Pods and recent events for each workload that did not become ready. */
 async function diagnose(client, workloads, maxEvents = 8) {
     const eventsByNamespace = new Map();
