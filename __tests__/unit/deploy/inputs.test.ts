@@ -1,3 +1,4 @@
+import { validateNamespace, validateReleaseName } from '../../../src/kube/names'
 import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,8 +10,6 @@ import {
   parseImages,
   parseSecrets,
   readDeployInputs,
-  validateNamespace,
-  validateRelease,
   validateSetEntries
 } from '../../../actions/deploy/src/inputs'
 
@@ -26,12 +25,12 @@ const read = (values: Record<string, string>) =>
 
 describe('release and namespace names', () => {
   it.each(['web', 'k8s-stack', 'a.b-c', 'a'.repeat(53)])('accepts release %j', name => {
-    expect(validateRelease(name)).toBe(name)
+    expect(validateReleaseName(name)).toBe(name)
   })
   it.each(['Web', '-web', 'web-', 'web_1', '', 'a'.repeat(54), 'we b'])(
     'refuses release %j with the accepted form',
     name => {
-      expect(() => validateRelease(name)).toThrow(
+      expect(() => validateReleaseName(name)).toThrow(
         /^Invalid input "release": .*Expected a Helm release name/
       )
     }

@@ -43400,7 +43400,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /** An input that does not match its accepted form; the message names both. */
-class InputError extends Error {
+class errors_InputError extends Error {
     input;
     constructor(input, value, accepted) {
         super(`Invalid input "${input}": ${JSON.stringify(value)}. Expected ${accepted}.`);
@@ -43525,6 +43525,32 @@ function summary_setOutput(name, value) {
     setOutput(name, redact(String(value)));
 }
 
+;// CONCATENATED MODULE: ./src/kube/names.ts
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Helm release name: a DNS-1123 subdomain of at most 53 characters (Helm's own limit). */
+function validateReleaseName(value, input = 'release') {
+    if (value.length > 53 || !DNS_SUBDOMAIN.test(value)) {
+        throw new errors_InputError(input, value, 'a Helm release name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 53 characters');
+    }
+    return value;
+}
+/** A namespace name: a DNS-1123 label of at most 63 characters. */
+function validateNamespace(value, input = 'namespace') {
+    if (value.length > 63 || !DNS_LABEL.test(value)) {
+        throw new errors_InputError(input, value, 'a namespace name (DNS-1123 label): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters');
+    }
+    return value;
+}
+/** An object name: a DNS-1123 subdomain of at most 253 characters. */
+function validateObjectName(value, input) {
+    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+        throw new InputError(input, value, 'a Kubernetes object name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters');
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
@@ -43547,7 +43573,7 @@ class Inputs {
     required(name, accepted = 'a non-empty value') {
         const value = this.raw(name);
         if (value === '')
-            throw new InputError(name, value, accepted);
+            throw new errors_InputError(name, value, accepted);
         return value;
     }
     boolean(name, fallback) {
@@ -43558,7 +43584,7 @@ class Inputs {
             return true;
         if (/^(false|no|off|0)$/i.test(value))
             return false;
-        throw new InputError(name, value, 'true or false');
+        throw new errors_InputError(name, value, 'true or false');
     }
     /** Comma- or newline-separated, the way docker/build-push-action reads `tags`. */
     list(name) {
@@ -43574,7 +43600,7 @@ class Inputs {
             return fallback;
         const match = allowed.find(a => a.toLowerCase() === value.toLowerCase());
         if (!match)
-            throw new InputError(name, value, `one of ${allowed.join(', ')}`);
+            throw new errors_InputError(name, value, `one of ${allowed.join(', ')}`);
         return match;
     }
     enumList(name, allowed, fallback) {
@@ -43584,7 +43610,7 @@ class Inputs {
         return values.map(value => {
             const match = allowed.find(a => a.toLowerCase() === value.toLowerCase());
             if (!match)
-                throw new InputError(name, value, `a comma-separated list of ${allowed.join(', ')}`);
+                throw new errors_InputError(name, value, `a comma-separated list of ${allowed.join(', ')}`);
             return match;
         });
     }
@@ -43593,7 +43619,7 @@ class Inputs {
         if (value === '')
             return fallback;
         if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-            throw new InputError(name, value, `a whole number from ${min} to ${max}`);
+            throw new errors_InputError(name, value, `a whole number from ${min} to ${max}`);
         }
         return Number(value);
     }
@@ -43602,7 +43628,7 @@ class Inputs {
         const value = this.raw(name) || fallback;
         const ms = parseDuration(value);
         if (ms === undefined) {
-            throw new InputError(name, value, 'a duration such as 90s, 5m or 1h30m (units h, m, s, ms)');
+            throw new errors_InputError(name, value, 'a duration such as 90s, 5m or 1h30m (units h, m, s, ms)');
         }
         return ms;
     }
@@ -43612,7 +43638,7 @@ class Inputs {
             const at = entry.indexOf('=');
             const key = at > 0 ? entry.slice(0, at).trim() : '';
             if (!keyPattern.test(key))
-                throw new InputError(name, entry, 'KEY=value entries, one per line');
+                throw new errors_InputError(name, entry, 'KEY=value entries, one per line');
             return [key, entry.slice(at + 1)];
         });
     }
@@ -43733,23 +43759,10 @@ function sanitizeTag(value) {
 
 
 
-const RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 /** A Helm value path: dot-separated names (escaped dots allowed) with optional [n] indexes. */
 const VALUE_PATH = /^(?:[A-Za-z0-9_-]|\\\.)+(?:\[\d+\])*(?:\.(?:[A-Za-z0-9_-]|\\\.)+(?:\[\d+\])*)*$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-function validateRelease(value) {
-    if (value.length > 53 || !RELEASE.test(value)) {
-        throw new InputError('release', value, 'a Helm release name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 53 characters');
-    }
-    return value;
-}
-function validateNamespace(value, input = 'namespace') {
-    if (value.length > 63 || !LABEL.test(value)) {
-        throw new InputError(input, value, 'a namespace name (DNS-1123 label): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters');
-    }
-    return value;
-}
 /**
  * Validates `--set` style entries. Helm splits one entry on unescaped commas, so every
  * comma-separated part must itself be key=value with a valid value path.
@@ -43760,7 +43773,7 @@ function validateSetEntries(input, entries) {
             const at = part.indexOf('=');
             const key = at > 0 ? part.slice(0, at) : '';
             if (!VALUE_PATH.test(key)) {
-                throw new InputError(input, entry, 'key=value entries, one per line, the key a value path such as backend.replicas or env[0].name (escape "," in values as "\\,")');
+                throw new errors_InputError(input, entry, 'key=value entries, one per line, the key a value path such as backend.replicas or env[0].name (escape "," in values as "\\,")');
             }
         }
     }
@@ -43781,10 +43794,10 @@ function parseImages(text, allowTags) {
             doc = dist.parse(trimmed);
         }
         catch {
-            throw new InputError('images', trimmed, 'lines app=registry/repo@sha256:<digest>, or a YAML/JSON mapping of app to such a reference');
+            throw new errors_InputError('images', trimmed, 'lines app=registry/repo@sha256:<digest>, or a YAML/JSON mapping of app to such a reference');
         }
         if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-            throw new InputError('images', trimmed, 'a mapping of app name to registry/repo@sha256:<digest>');
+            throw new errors_InputError('images', trimmed, 'a mapping of app name to registry/repo@sha256:<digest>');
         }
         pairs = Object.entries(doc).map(([k, v]) => [k, String(v ?? '')]);
     }
@@ -43796,27 +43809,27 @@ function parseImages(text, allowTags) {
             .map(line => {
             const at = line.indexOf('=');
             if (at <= 0)
-                throw new InputError('images', line, 'app=registry/repo@sha256:<digest>, one per line');
+                throw new errors_InputError('images', line, 'app=registry/repo@sha256:<digest>, one per line');
             return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
         });
     }
     const seen = new Set();
     return pairs.map(([app, ref]) => {
         if (!/^[A-Za-z0-9_-]+$/.test(app))
-            throw new InputError('images', `${app}=${ref}`, 'an app name of letters, digits, "_" and "-" before "="');
+            throw new errors_InputError('images', `${app}=${ref}`, 'an app name of letters, digits, "_" and "-" before "="');
         if (seen.has(app))
-            throw new InputError('images', app, 'each app at most once');
+            throw new errors_InputError('images', app, 'each app at most once');
         seen.add(app);
         let parsed;
         try {
             parsed = parseReference(ref);
         }
         catch (error) {
-            throw new InputError('images', `${app}=${ref}`, `a valid image reference (${error instanceof src_ReferenceError ? error.message.replace(/^Invalid image reference "[^"]*": /, '').replace(/\. Expected.*$/, '') : 'unparseable'})`);
+            throw new errors_InputError('images', `${app}=${ref}`, `a valid image reference (${error instanceof src_ReferenceError ? error.message.replace(/^Invalid image reference "[^"]*": /, '').replace(/\. Expected.*$/, '') : 'unparseable'})`);
         }
         if (!parsed.digest) {
             if (!allowTags || !parsed.tag) {
-                throw new InputError('images', `${app}=${ref}`, `an image pinned by digest (registry/repo@sha256:<64 hex>); a tag can move under a running release${allowTags ? '' : ' (set allow-tags: true to deploy by tag)'}`);
+                throw new errors_InputError('images', `${app}=${ref}`, `an image pinned by digest (registry/repo@sha256:<64 hex>); a tag can move under a running release${allowTags ? '' : ' (set allow-tags: true to deploy by tag)'}`);
             }
         }
         return {
@@ -43856,11 +43869,12 @@ function parseSecrets(text, defaultNamespace) {
         const namespace = slash >= 0 ? target.slice(0, slash) : defaultNamespace;
         const name = slash >= 0 ? target.slice(slash + 1) : target;
         validateNamespace(namespace, 'create-secrets');
-        if (name.length > 253 || !RELEASE.test(name)) {
-            throw new InputError('create-secrets', shown, 'a Secret name (lowercase letters, digits, "-" and ".") before the keys');
+        if (name.length > 253 ||
+            !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name)) {
+            throw new errors_InputError('create-secrets', shown, 'a Secret name (lowercase letters, digits, "-" and ".") before the keys');
         }
         if (!SECRET_KEY.test(key) || key.length > 253) {
-            throw new InputError('create-secrets', shown, 'keys of letters, digits, "-", "_" and "."');
+            throw new errors_InputError('create-secrets', shown, 'keys of letters, digits, "-", "_" and "."');
         }
         const id = `${namespace}/${name}`;
         const spec = secrets.get(id) ?? { namespace, name, data: {} };
@@ -43875,10 +43889,10 @@ function parseSecrets(text, defaultNamespace) {
         }
         catch {
             // Never quote the text: it holds the secret values.
-            throw new InputError('create-secrets', '(hidden)', 'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value');
+            throw new errors_InputError('create-secrets', '(hidden)', 'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value');
         }
         if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-            throw new InputError('create-secrets', '(hidden)', 'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value');
+            throw new errors_InputError('create-secrets', '(hidden)', 'a YAML/JSON mapping of [namespace/]secret-name to { KEY: value }, or lines [namespace/]secret-name:KEY=value');
         }
         // Mask every value first, so a later validation error cannot print one.
         for (const keys of Object.values(doc)) {
@@ -43888,7 +43902,7 @@ function parseSecrets(text, defaultNamespace) {
         }
         for (const [target, keys] of Object.entries(doc)) {
             if (!keys || typeof keys !== 'object' || Array.isArray(keys)) {
-                throw new InputError('create-secrets', target, 'each secret name mapped to { KEY: value }');
+                throw new errors_InputError('create-secrets', target, 'each secret name mapped to { KEY: value }');
             }
             for (const [key, value] of Object.entries(keys)) {
                 add(target, key, typeof value === 'string' ? value : JSON.stringify(value), `${target}: ${key}`);
@@ -43908,7 +43922,7 @@ function parseSecrets(text, defaultNamespace) {
         for (const line of lines) {
             const m = /^([^\s:]+):([^=\s]+)=(.*)$/.exec(line);
             if (!m)
-                throw new InputError('create-secrets', line.replace(/=.*$/, '=***'), 'lines [namespace/]secret-name:KEY=value');
+                throw new errors_InputError('create-secrets', line.replace(/=.*$/, '=***'), 'lines [namespace/]secret-name:KEY=value');
             add(m[1], m[2], m[3], `${m[1]}:${m[2]}`);
         }
     }
@@ -43917,7 +43931,7 @@ function parseSecrets(text, defaultNamespace) {
 /** Reads and validates every input before anything touches the cluster. */
 function readDeployInputs(inputs = new Inputs(), workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
     const mode = inputs.enumOf('mode', ['helm', 'manifests'], 'helm');
-    const release = validateRelease(inputs.required('release', 'a Helm release name, e.g. k8s-stack'));
+    const release = validateReleaseName(inputs.required('release', 'a Helm release name, e.g. k8s-stack'));
     const namespace = validateNamespace(inputs.string('namespace', 'default'));
     // Secrets first: their values are masked before any other input can echo them in an error.
     const createSecrets = parseSecrets(inputs.raw('create-secrets'), namespace);
@@ -43929,26 +43943,26 @@ function readDeployInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
         !/^oci:\/\//.test(chart) &&
         !/^[\w.-]+\/[\w.-]+$/.test(chart) &&
         !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, chart))) {
-        throw new InputError('chart', chart, 'an existing chart folder or .tgz (relative to the workspace), or oci://registry/repo/chart');
+        throw new errors_InputError('chart', chart, 'an existing chart folder or .tgz (relative to the workspace), or oci://registry/repo/chart');
     }
     const manifests = inputs.string('manifests', 'k8s/manifests/k8s-stack.yaml');
     if (mode === 'manifests' && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, manifests))) {
-        throw new InputError('manifests', manifests, 'an existing file or folder of Kubernetes YAML manifests');
+        throw new errors_InputError('manifests', manifests, 'an existing file or folder of Kubernetes YAML manifests');
     }
     const valuesFiles = inputs.list('values-files');
     for (const file of valuesFiles) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, file)))
-            throw new InputError('values-files', file, 'existing values files (relative to the workspace)');
+            throw new errors_InputError('values-files', file, 'existing values files (relative to the workspace)');
     }
     const allowTags = inputs.boolean('allow-tags', false);
     const imageValuePath = inputs.string('image-value-path', '{app}.image');
     if (!imageValuePath.includes('{app}') ||
         !VALUE_PATH.test(imageValuePath.split('{app}').join('app'))) {
-        throw new InputError('image-value-path', imageValuePath, 'a value path containing {app}, e.g. {app}.image');
+        throw new errors_InputError('image-value-path', imageValuePath, 'a value path containing {app}, e.g. {app}.image');
     }
     const timeoutMs = inputs.duration('timeout', '5m');
     if (timeoutMs < 1000)
-        throw new InputError('timeout', inputs.raw('timeout'), 'a duration of at least 1s, such as 90s or 5m');
+        throw new errors_InputError('timeout', inputs.raw('timeout'), 'a duration of at least 1s, such as 90s or 5m');
     return {
         mode,
         chart: chart && !/^oci:\/\//.test(chart) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().resolve(workspace, chart))

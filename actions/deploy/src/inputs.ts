@@ -1,3 +1,4 @@
+import { validateNamespace, validateReleaseName } from '../../../src/kube/names'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import YAML from 'yaml'
@@ -53,33 +54,9 @@ export interface DeployInputs {
   helm: string
 }
 
-const RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 /** A Helm value path: dot-separated names (escaped dots allowed) with optional [n] indexes. */
 const VALUE_PATH = /^(?:[A-Za-z0-9_-]|\\\.)+(?:\[\d+\])*(?:\.(?:[A-Za-z0-9_-]|\\\.)+(?:\[\d+\])*)*$/
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/
-
-export function validateRelease(value: string): string {
-  if (value.length > 53 || !RELEASE.test(value)) {
-    throw new InputError(
-      'release',
-      value,
-      'a Helm release name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 53 characters'
-    )
-  }
-  return value
-}
-
-export function validateNamespace(value: string, input = 'namespace'): string {
-  if (value.length > 63 || !LABEL.test(value)) {
-    throw new InputError(
-      input,
-      value,
-      'a namespace name (DNS-1123 label): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters'
-    )
-  }
-  return value
-}
 
 /**
  * Validates `--set` style entries. Helm splits one entry on unescaped commas, so every
@@ -206,7 +183,10 @@ export function parseSecrets(text: string, defaultNamespace: string): SecretSpec
     const namespace = slash >= 0 ? target.slice(0, slash) : defaultNamespace
     const name = slash >= 0 ? target.slice(slash + 1) : target
     validateNamespace(namespace, 'create-secrets')
-    if (name.length > 253 || !RELEASE.test(name)) {
+    if (
+      name.length > 253 ||
+      !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name)
+    ) {
       throw new InputError(
         'create-secrets',
         shown,
@@ -288,7 +268,9 @@ export function readDeployInputs(
   workspace = process.env.GITHUB_WORKSPACE || process.cwd()
 ): DeployInputs {
   const mode = inputs.enumOf<DeployMode>('mode', ['helm', 'manifests'], 'helm')
-  const release = validateRelease(inputs.required('release', 'a Helm release name, e.g. k8s-stack'))
+  const release = validateReleaseName(
+    inputs.required('release', 'a Helm release name, e.g. k8s-stack')
+  )
   const namespace = validateNamespace(inputs.string('namespace', 'default'))
   // Secrets first: their values are masked before any other input can echo them in an error.
   const createSecrets = parseSecrets(inputs.raw('create-secrets'), namespace)

@@ -43400,7 +43400,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /** An input that does not match its accepted form; the message names both. */
-class InputError extends Error {
+class errors_InputError extends Error {
     input;
     constructor(input, value, accepted) {
         super(`Invalid input "${input}": ${JSON.stringify(value)}. Expected ${accepted}.`);
@@ -44552,7 +44552,7 @@ class Inputs {
     required(name, accepted = 'a non-empty value') {
         const value = this.raw(name);
         if (value === '')
-            throw new InputError(name, value, accepted);
+            throw new errors_InputError(name, value, accepted);
         return value;
     }
     boolean(name, fallback) {
@@ -44563,7 +44563,7 @@ class Inputs {
             return true;
         if (/^(false|no|off|0)$/i.test(value))
             return false;
-        throw new InputError(name, value, 'true or false');
+        throw new errors_InputError(name, value, 'true or false');
     }
     /** Comma- or newline-separated, the way docker/build-push-action reads `tags`. */
     list(name) {
@@ -44579,7 +44579,7 @@ class Inputs {
             return fallback;
         const match = allowed.find(a => a.toLowerCase() === value.toLowerCase());
         if (!match)
-            throw new InputError(name, value, `one of ${allowed.join(', ')}`);
+            throw new errors_InputError(name, value, `one of ${allowed.join(', ')}`);
         return match;
     }
     enumList(name, allowed, fallback) {
@@ -44589,7 +44589,7 @@ class Inputs {
         return values.map(value => {
             const match = allowed.find(a => a.toLowerCase() === value.toLowerCase());
             if (!match)
-                throw new InputError(name, value, `a comma-separated list of ${allowed.join(', ')}`);
+                throw new errors_InputError(name, value, `a comma-separated list of ${allowed.join(', ')}`);
             return match;
         });
     }
@@ -44598,7 +44598,7 @@ class Inputs {
         if (value === '')
             return fallback;
         if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-            throw new InputError(name, value, `a whole number from ${min} to ${max}`);
+            throw new errors_InputError(name, value, `a whole number from ${min} to ${max}`);
         }
         return Number(value);
     }
@@ -44607,7 +44607,7 @@ class Inputs {
         const value = this.raw(name) || fallback;
         const ms = parseDuration(value);
         if (ms === undefined) {
-            throw new InputError(name, value, 'a duration such as 90s, 5m or 1h30m (units h, m, s, ms)');
+            throw new errors_InputError(name, value, 'a duration such as 90s, 5m or 1h30m (units h, m, s, ms)');
         }
         return ms;
     }
@@ -44617,7 +44617,7 @@ class Inputs {
             const at = entry.indexOf('=');
             const key = at > 0 ? entry.slice(0, at).trim() : '';
             if (!keyPattern.test(key))
-                throw new InputError(name, entry, 'KEY=value entries, one per line');
+                throw new errors_InputError(name, entry, 'KEY=value entries, one per line');
             return [key, entry.slice(at + 1)];
         });
     }
@@ -46566,6 +46566,32 @@ function describeResult(r) {
     return `${r.method} ${r.target}: expected ${r.expected}, got ${r.got} (${r.attempts} attempt${r.attempts === 1 ? '' : 's'} in ${(r.durationMs / 1000).toFixed(1)}s)`;
 }
 
+;// CONCATENATED MODULE: ./src/kube/names.ts
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Helm release name: a DNS-1123 subdomain of at most 53 characters (Helm's own limit). */
+function validateReleaseName(value, input = 'release') {
+    if (value.length > 53 || !DNS_SUBDOMAIN.test(value)) {
+        throw new errors_InputError(input, value, 'a Helm release name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 53 characters');
+    }
+    return value;
+}
+/** A namespace name: a DNS-1123 label of at most 63 characters. */
+function validateNamespace(value, input = 'namespace') {
+    if (value.length > 63 || !DNS_LABEL.test(value)) {
+        throw new errors_InputError(input, value, 'a namespace name (DNS-1123 label): lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters');
+    }
+    return value;
+}
+/** An object name: a DNS-1123 subdomain of at most 253 characters. */
+function validateObjectName(value, input) {
+    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+        throw new InputError(input, value, 'a Kubernetes object name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters');
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./actions/verify/src/inputs.ts
 
 
@@ -46575,21 +46601,20 @@ function describeResult(r) {
 
 
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|x-auth-token)$/i;
 function positiveDuration(inputs, name, fallback) {
     const ms = inputs.duration(name, fallback);
     if (ms <= 0)
-        throw new InputError(name, inputs.raw(name), 'a positive duration such as 90s, 5m or 1h30m');
+        throw new errors_InputError(name, inputs.raw(name), 'a positive duration such as 90s, 5m or 1h30m');
     return ms;
 }
 function parseWorkloads(lines) {
     return lines.map(line => {
         const m = /^([A-Za-z]+)\/([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(line);
         const kind = WORKLOAD_KINDS.find(k => k.toLowerCase() === m?.[1].toLowerCase());
-        if (!m || !kind || !DNS_LABEL.test(m[2])) {
-            throw new InputError('workloads', line, 'kind/namespace/name lines, kind one of Deployment, StatefulSet, DaemonSet (e.g. deployment/backend/api)');
+        if (!m || !kind || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(m[2])) {
+            throw new errors_InputError('workloads', line, 'kind/namespace/name lines, kind one of Deployment, StatefulSet, DaemonSet (e.g. deployment/backend/api)');
         }
         return { kind: kind, namespace: m[2], name: m[3] };
     });
@@ -46598,24 +46623,20 @@ function parseWorkloads(lines) {
 function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_WORKSPACE || process.cwd()) {
     const kubeconfig = inputs.raw('kubeconfig');
     const release = inputs.string('release');
-    if (release && (!RELEASE.test(release) || release.length > 53)) {
-        throw new InputError('release', release, 'a Helm release name (lower-case letters, digits, - and ., at most 53 characters)');
-    }
-    const namespace = inputs.string('namespace', 'default');
-    if (!DNS_LABEL.test(namespace))
-        throw new InputError('namespace', namespace, 'a Kubernetes namespace name (lower-case letters, digits and -)');
+    if (release)
+        validateReleaseName(release);
+    const namespace = validateNamespace(inputs.string('namespace', 'default'));
     const namespaces = inputs.list('namespaces');
     for (const ns of namespaces)
-        if (!DNS_LABEL.test(ns))
-            throw new InputError('namespaces', ns, 'Kubernetes namespace names, comma- or newline-separated');
+        validateNamespace(ns, 'namespaces');
     const names = parseWorkloads(inputs.lines('workloads'));
     const selector = inputs.string('selector', release ? `app.kubernetes.io/instance=${release}` : '');
     if (selector &&
         !/^[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?(\s*,\s*!?[\w./-]+(\s*(=|==|!=)\s*[\w.-]*)?)*$/.test(selector)) {
-        throw new InputError('selector', selector, 'a label selector such as app.kubernetes.io/instance=shop,tier=web');
+        throw new errors_InputError('selector', selector, 'a label selector such as app.kubernetes.io/instance=shop,tier=web');
     }
     if (!selector && names.length === 0) {
-        throw new InputError('release', '', 'a release name, a selector or workloads, to know what to verify');
+        throw new errors_InputError('release', '', 'a release name, a selector or workloads, to know what to verify');
     }
     const timeoutMs = positiveDuration(inputs, 'timeout', '5m');
     const checks = parseChecks(inputs.raw('checks'));
@@ -46631,15 +46652,15 @@ function readVerifyInputs(inputs = new Inputs(), workspace = process.env.GITHUB_
             ca = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
         }
         catch {
-            throw new InputError('ca-cert', ca, 'PEM text (-----BEGIN CERTIFICATE-----...) or the path of a PEM file');
+            throw new errors_InputError('ca-cert', ca, 'PEM text (-----BEGIN CERTIFICATE-----...) or the path of a PEM file');
         }
         if (!ca.includes('-----BEGIN'))
-            throw new InputError('ca-cert', file, 'a PEM file (-----BEGIN CERTIFICATE-----...)');
+            throw new errors_InputError('ca-cert', file, 'a PEM file (-----BEGIN CERTIFICATE-----...)');
     }
     const checklistDefault = inputs.enumOf('checklist-default', RULE_LEVELS, 'fail');
     const rollbackOnFailure = inputs.boolean('rollback-on-failure', false);
     if (rollbackOnFailure && !release)
-        throw new InputError('release', '', 'the Helm release name when rollback-on-failure is true');
+        throw new errors_InputError('release', '', 'the Helm release name when rollback-on-failure is true');
     return {
         kubeconfig,
         context: inputs.string('context'),

@@ -1,3 +1,4 @@
+import { validateNamespace, validateReleaseName } from '../../../src/kube/names'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../../../src/core/errors'
@@ -31,8 +32,6 @@ export interface VerifyInputs {
   helmVersion: 'auto' | '3' | '4'
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/
-const RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|x-auth-token)$/i
 
 function positiveDuration(inputs: Inputs, name: string, fallback: string): number {
@@ -46,7 +45,7 @@ function parseWorkloads(lines: string[]): NonNullable<WorkloadTarget['names']> {
   return lines.map(line => {
     const m = /^([A-Za-z]+)\/([a-z0-9-]+)\/([a-z0-9.-]+)$/.exec(line)
     const kind = WORKLOAD_KINDS.find(k => k.toLowerCase() === m?.[1].toLowerCase())
-    if (!m || !kind || !DNS_LABEL.test(m[2])) {
+    if (!m || !kind || !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(m[2])) {
       throw new InputError(
         'workloads',
         line,
@@ -64,28 +63,10 @@ export function readVerifyInputs(
 ): VerifyInputs {
   const kubeconfig = inputs.raw('kubeconfig')
   const release = inputs.string('release')
-  if (release && (!RELEASE.test(release) || release.length > 53)) {
-    throw new InputError(
-      'release',
-      release,
-      'a Helm release name (lower-case letters, digits, - and ., at most 53 characters)'
-    )
-  }
-  const namespace = inputs.string('namespace', 'default')
-  if (!DNS_LABEL.test(namespace))
-    throw new InputError(
-      'namespace',
-      namespace,
-      'a Kubernetes namespace name (lower-case letters, digits and -)'
-    )
+  if (release) validateReleaseName(release)
+  const namespace = validateNamespace(inputs.string('namespace', 'default'))
   const namespaces = inputs.list('namespaces')
-  for (const ns of namespaces)
-    if (!DNS_LABEL.test(ns))
-      throw new InputError(
-        'namespaces',
-        ns,
-        'Kubernetes namespace names, comma- or newline-separated'
-      )
+  for (const ns of namespaces) validateNamespace(ns, 'namespaces')
   const names = parseWorkloads(inputs.lines('workloads'))
   const selector = inputs.string('selector', release ? `app.kubernetes.io/instance=${release}` : '')
   if (
