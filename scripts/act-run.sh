@@ -13,7 +13,8 @@
 # How it resolves what act cannot clone here:
 # - k8s-stack/k8s-stack/<path>@v1 (the reusable workflow and its actions) -> a lean copy of
 #   this checkout's action tree (action.yml files, actions/*/dist, .github/workflows): what
-#   a v1 tag ships, without node_modules or .git, so act's per-step copy stays small.
+#   a v1 tag ships, without node_modules or .git, and with each bundle as a symlink into this
+#   checkout, so act's copy of the tree into every step stays tiny.
 # - actions/checkout of the repository being run: act never clones it; it copies the local
 #   working tree (tracked and untracked files, .gitignore respected) into the job's
 #   workspace.
@@ -85,7 +86,14 @@ mkdir -p "$tree"
   for f in action.yml */action.yml actions/*/action.yml; do
     [ -f "$f" ] && mkdir -p "$tree/$(dirname "$f")" && cp "$f" "$tree/$f"
   done
-  for d in actions/*/dist; do mkdir -p "$tree/$d" && cp -R "$d/." "$tree/$d/"; done
+  # Bundles as absolute symlinks: act copies the whole tree into every step it runs, and a
+  # symlink is copied as a symlink (node follows it to the bundle in this checkout).
+  for d in actions/*/dist; do
+    mkdir -p "$tree/$d"
+    for f in "$d"/*; do
+      case "$f" in *.js) ln -s "$ROOT/$f" "$tree/$f" ;; *) cp "$f" "$tree/$f" ;; esac
+    done
+  done
   # An action whose dist/ is not built yet (work in progress): bundle it into the copy only.
   for src in actions/*/src/index.ts; do
     name=$(basename "$(dirname "$(dirname "$src")")")
