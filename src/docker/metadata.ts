@@ -1,5 +1,5 @@
 import type { GitContext } from '../core/github-context'
-import { parseReference, repositoryOf, sanitizeTag } from './reference'
+import { parseReferenceInput, repositoryOf, sanitizeTag } from './reference'
 
 export interface ImageMetadata {
   /** Full references, image:tag, for every derived tag. */
@@ -93,7 +93,7 @@ export function imageMetadata(options: {
   const derived = deriveTags(options.context)
   const refs: string[] = []
   for (const tag of options.tags) {
-    const ref = parseReference(tag)
+    const ref = parseReferenceInput('tags', tag)
     if (ref.digest)
       throw new Error(
         `Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag without a digest.`
@@ -102,7 +102,7 @@ export function imageMetadata(options: {
   }
   let title = ''
   if (options.image) {
-    const image = parseReference(options.image)
+    const image = parseReferenceInput('image', options.image)
     if (image.tag || image.digest) {
       throw new Error(
         `Invalid input "image": ${JSON.stringify(options.image)}. Expected registry/repository without a tag or digest; tags are derived from the git context.`

@@ -18,12 +18,27 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/
 const HOST =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/
 
+const ACCEPTED = '[registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase'
+
 export class ReferenceError extends Error {
-  constructor(ref: string, problem: string) {
-    super(
-      `Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase.`
-    )
+  constructor(
+    readonly ref: string,
+    readonly problem: string
+  ) {
+    super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected ${ACCEPTED}.`)
     this.name = 'ReferenceError'
+  }
+}
+
+/** parseReference for an input: the error names the input, the problem and the accepted form. */
+export function parseReferenceInput(input: string, value: string): ImageReference {
+  try {
+    return parseReference(value)
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error
+    throw new Error(
+      `Invalid input "${input}": ${JSON.stringify(value)}: ${error.problem}. Expected ${ACCEPTED}.`
+    )
   }
 }
 

@@ -178,7 +178,7 @@ describe.each(['buildx', 'buildkit'])(
       const run = await runAction('push', { tags: 'Upper/Case:1' }, { env: actionEnv })
       expect(run.exitCode).toBe(1)
       expect(run.log).toContain(
-        '::error::Invalid image reference "Upper/Case:1": repository component "Upper" must be lowercase'
+        '::error::Invalid input "tags": "Upper/Case:1": repository component "Upper" must be lowercase'
       )
     })
   }

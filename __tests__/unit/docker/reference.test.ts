@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatReference, parseReference, sanitizeTag } from '../../../src/docker/reference'
+import {
+  formatReference,
+  parseReference,
+  parseReferenceInput,
+  sanitizeTag
+} from '../../../src/docker/reference'
 
 const digest = `sha256:${'a'.repeat(64)}`
 
@@ -49,5 +54,13 @@ describe('sanitizeTag', () => {
     ['x'.repeat(200), 'x'.repeat(128)]
   ])('%s -> %s', (input, tag) => {
     expect(sanitizeTag(input)).toBe(tag)
+  })
+})
+
+describe('parseReferenceInput', () => {
+  it('names the input, the value, the problem and the accepted form in one line', () => {
+    expect(() => parseReferenceInput('image-ref', '--help')).toThrow(
+      /^Invalid input "image-ref": "--help": repository component "--help" may only hold .*\. Expected \[registry\[:port\]\/\]repository/
+    )
   })
 })

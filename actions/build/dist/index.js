@@ -35992,7 +35992,8 @@ async function findTool(request) {
         if (!wanted || version === wanted)
             return { path: candidate, version, source: 'path' };
     }
-    if (wanted) {
+    // The tool cache exists only on a runner; elsewhere tc.find would throw and hide the reason.
+    if (wanted && process.env.RUNNER_TOOL_CACHE) {
         const cached = tc.find(request.name, wanted);
         if (cached)
             return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' };
@@ -36094,10 +36095,26 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/;
+const ACCEPTED = '[registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase';
 class ReferenceError extends Error {
+    ref;
+    problem;
     constructor(ref, problem) {
-        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase.`);
+        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected ${ACCEPTED}.`);
+        this.ref = ref;
+        this.problem = problem;
         this.name = 'ReferenceError';
+    }
+}
+/** parseReference for an input: the error names the input, the problem and the accepted form. */
+function parseReferenceInput(input, value) {
+    try {
+        return reference_parseReference(value);
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        throw new Error(`Invalid input "${input}": ${JSON.stringify(value)}: ${error.problem}. Expected ${ACCEPTED}.`);
     }
 }
 function reference_parseReference(ref) {
@@ -36251,14 +36268,14 @@ function imageMetadata(options) {
     const derived = deriveTags(options.context);
     const refs = [];
     for (const tag of options.tags) {
-        const ref = reference_parseReference(tag);
+        const ref = parseReferenceInput('tags', tag);
         if (ref.digest)
             throw new Error(`Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag without a digest.`);
         refs.push(tag);
     }
     let title = '';
     if (options.image) {
-        const image = reference_parseReference(options.image);
+        const image = parseReferenceInput('image', options.image);
         if (image.tag || image.digest) {
             throw new Error(`Invalid input "image": ${JSON.stringify(options.image)}. Expected registry/repository without a tag or digest; tags are derived from the git context.`);
         }

@@ -1,6 +1,6 @@
 import { Inputs } from '../../../src/core/inputs'
 import { maskSecret } from '../../../src/core/secrets'
-import { parseReference } from '../../../src/docker/reference'
+import { parseReferenceInput } from '../../../src/docker/reference'
 
 export interface PushInputs {
   tags: string[]
@@ -22,7 +22,7 @@ export function readPushInputs(inputs = new Inputs()): PushInputs {
     )
   }
   for (const tag of tags) {
-    const ref = parseReference(tag)
+    const ref = parseReferenceInput('tags', tag)
     if (ref.digest || !ref.tag) {
       throw new Error(
         `Invalid input "tags": ${JSON.stringify(tag)}. Expected image:tag (a tag, no digest).`

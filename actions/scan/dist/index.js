@@ -36443,7 +36443,8 @@ async function findTool(request) {
         if (!wanted || version === wanted)
             return { path: candidate, version, source: 'path' };
     }
-    if (wanted) {
+    // The tool cache exists only on a runner; elsewhere tc.find would throw and hide the reason.
+    if (wanted && process.env.RUNNER_TOOL_CACHE) {
         const cached = find(request.name, wanted);
         if (cached)
             return { path: external_node_path_default().join(cached, request.name), version: wanted, source: 'tool-cache' };
@@ -36835,6 +36836,103 @@ async function reportPaths(request, work) {
     return paths;
 }
 
+;// CONCATENATED MODULE: ./src/docker/reference.ts
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/;
+const ACCEPTED = '[registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase';
+class ReferenceError extends Error {
+    ref;
+    problem;
+    constructor(ref, problem) {
+        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected ${ACCEPTED}.`);
+        this.ref = ref;
+        this.problem = problem;
+        this.name = 'ReferenceError';
+    }
+}
+/** parseReference for an input: the error names the input, the problem and the accepted form. */
+function parseReferenceInput(input, value) {
+    try {
+        return parseReference(value);
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        throw new Error(`Invalid input "${input}": ${JSON.stringify(value)}: ${error.problem}. Expected ${ACCEPTED}.`);
+    }
+}
+function parseReference(ref) {
+    const text = ref.trim();
+    if (text === '')
+        throw new ReferenceError(ref, 'it is empty');
+    if (/\s/.test(text))
+        throw new ReferenceError(ref, 'it contains white space');
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            throw new ReferenceError(ref, `digest "${digest}" is not sha256: followed by 64 lowercase hex characters`);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        validateTag(ref, tag);
+    }
+    const parts = rest.split('/');
+    let registry = '';
+    if (parts.length > 1 &&
+        (/[.:]/.test(parts[0]) || parts[0] === 'localhost' || /^\[/.test(parts[0]))) {
+        registry = parts.shift();
+        if (!HOST.test(registry))
+            throw new ReferenceError(ref, `registry "${registry}" is not a host[:port]`);
+    }
+    if (parts.some(p => p === ''))
+        throw new ReferenceError(ref, 'the repository has an empty path component');
+    for (const part of parts) {
+        if (part !== part.toLowerCase())
+            throw new ReferenceError(ref, `repository component "${part}" must be lowercase`);
+        if (!PATH_COMPONENT.test(part)) {
+            throw new ReferenceError(ref, `repository component "${part}" may only hold a-z, 0-9 and single separators (., _, __, -) between them`);
+        }
+    }
+    const path = parts.join('/');
+    if (path.length + registry.length + 1 > 255)
+        throw new ReferenceError(ref, 'the name is longer than 255 characters');
+    return { registry, path, tag, digest };
+}
+function validateTag(ref, tag) {
+    if (tag === '')
+        throw new ReferenceError(ref, 'the tag after ":" is empty');
+    if (tag.length > 128)
+        throw new ReferenceError(ref, `tag is ${tag.length} characters; at most 128 are allowed`);
+    if (!TAG.test(tag))
+        throw new ReferenceError(ref, `tag "${tag}" may only hold A-Z, a-z, 0-9, _, . and - and must not start with . or -`);
+}
+/** The repository with its registry, without tag or digest. */
+function repositoryOf(ref) {
+    return ref.registry ? `${ref.registry}/${ref.path}` : ref.path;
+}
+function formatReference(ref) {
+    return `${repositoryOf(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+/** Validates a bare tag (as derived for an image) with the same rules. */
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** Turns a branch or ref name into a valid tag: docker/metadata-action's sanitising. */
+function sanitizeTag(value) {
+    const cleaned = value.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '');
+    return cleaned.slice(0, 128);
+}
+
 ;// CONCATENATED MODULE: ./actions/scan/src/inputs.ts
 
 
@@ -36843,10 +36941,8 @@ async function reportPaths(request, work) {
 
 
 
+
 /** A registry/repository[:tag] reference as trivy's --db-repository takes it. */
-const DB_REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?$/;
-/** An image reference: no spaces, no leading dash, no shell or flag tricks. */
-const IMAGE_REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
 const VERSION = /^(any|v?\d+\.\d+\.\d+)$/;
 function readScanInputs(inputs = new Inputs(), env = process.env) {
     const scanType = inputs.enumOf('scan-type', SCAN_TYPES, 'image');
@@ -36857,9 +36953,8 @@ function readScanInputs(inputs = new Inputs(), env = process.env) {
         if (!imageRef && !input) {
             throw new InputError('image-ref', '', 'an image reference (registry/repository:tag or @sha256:...), or an image tarball in "input"');
         }
-        if (imageRef && !IMAGE_REF.test(imageRef)) {
-            throw new InputError('image-ref', imageRef, 'an image reference such as registry/repository:tag or repository@sha256:<64 hex>');
-        }
+        if (imageRef)
+            parseReferenceInput('image-ref', imageRef);
     }
     if (scanRef.startsWith('-'))
         throw new InputError('scan-ref', scanRef, 'a path in the workspace');
@@ -36874,7 +36969,7 @@ function readScanInputs(inputs = new Inputs(), env = process.env) {
         ['java-db-repository', javaDbRepositories]
     ]) {
         for (const value of values) {
-            if (!DB_REPOSITORY.test(value))
+            if (parseReferenceInput(name, value).digest || !value.includes('/'))
                 throw new InputError(name, value, 'a registry/repository[:tag] reference such as ghcr.io/aquasecurity/trivy-db:2');
         }
     }

@@ -1,3 +1,4 @@
+import { parseReferenceInput } from '../../../src/docker/reference'
 import { InputError } from '../../../src/core/errors'
 import { Inputs } from '../../../src/core/inputs'
 import {
@@ -19,10 +20,6 @@ export interface ScanInputs extends ScanRequest {
 }
 
 /** A registry/repository[:tag] reference as trivy's --db-repository takes it. */
-const DB_REPOSITORY =
-  /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?$/
-/** An image reference: no spaces, no leading dash, no shell or flag tricks. */
-const IMAGE_REF = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/
 const VERSION = /^(any|v?\d+\.\d+\.\d+)$/
 
 export function readScanInputs(
@@ -41,13 +38,7 @@ export function readScanInputs(
         'an image reference (registry/repository:tag or @sha256:...), or an image tarball in "input"'
       )
     }
-    if (imageRef && !IMAGE_REF.test(imageRef)) {
-      throw new InputError(
-        'image-ref',
-        imageRef,
-        'an image reference such as registry/repository:tag or repository@sha256:<64 hex>'
-      )
-    }
+    if (imageRef) parseReferenceInput('image-ref', imageRef)
   }
   if (scanRef.startsWith('-')) throw new InputError('scan-ref', scanRef, 'a path in the workspace')
 
@@ -63,7 +54,7 @@ export function readScanInputs(
     ['java-db-repository', javaDbRepositories]
   ] as const) {
     for (const value of values) {
-      if (!DB_REPOSITORY.test(value))
+      if (parseReferenceInput(name, value).digest || !value.includes('/'))
         throw new InputError(
           name,
           value,
