@@ -249,8 +249,26 @@ for (const c of charts) {
 
 // The k8s chart keeps its namespaces on uninstall (by design): remove what the benchmark made.
 const kubectl = env.K8S_STACK_KUBECTL || 'kubectl'
-for (const ns of ['bench-deploy', 'bench-frontend', 'bench-backend', 'bench-ingress', 'bench-monitoring']) {
-  execFileSync(kubectl, ['delete', 'namespace', ns, '--ignore-not-found', '--wait=false', '--kubeconfig', env.KUBECONFIG], { env: baseEnv, stdio: 'ignore' })
+for (const ns of [
+  'bench-deploy',
+  'bench-frontend',
+  'bench-backend',
+  'bench-ingress',
+  'bench-monitoring'
+]) {
+  execFileSync(
+    kubectl,
+    [
+      'delete',
+      'namespace',
+      ns,
+      '--ignore-not-found',
+      '--wait=false',
+      '--kubeconfig',
+      env.KUBECONFIG
+    ],
+    { env: baseEnv, stdio: 'ignore' }
+  )
 }
 
 mkdirSync(path.join(root, 'bench-results'), { recursive: true })
