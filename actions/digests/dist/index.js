@@ -31792,10 +31792,26 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/;
+const ACCEPTED = '[registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase';
 class ReferenceError extends Error {
+    ref;
+    problem;
     constructor(ref, problem) {
-        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase.`);
+        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected ${ACCEPTED}.`);
+        this.ref = ref;
+        this.problem = problem;
         this.name = 'ReferenceError';
+    }
+}
+/** parseReference for an input: the error names the input, the problem and the accepted form. */
+function parseReferenceInput(input, value) {
+    try {
+        return parseReference(value);
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        throw new Error(`Invalid input "${input}": ${JSON.stringify(value)}: ${error.problem}. Expected ${ACCEPTED}.`);
     }
 }
 function parseReference(ref) {
@@ -31873,7 +31889,7 @@ function sanitizeTag(value) {
 
 
 
-const ACCEPTED = 'one image per line: registry/repository:tag, or name=registry/repository:tag';
+const inputs_ACCEPTED = 'one image per line: registry/repository:tag, or name=registry/repository:tag';
 function readDigestsInputs(inputs = new Inputs()) {
     const password = inputs.raw('password');
     maskSecret(password);
@@ -31881,14 +31897,14 @@ function readDigestsInputs(inputs = new Inputs()) {
         const eq = entry.indexOf('=');
         const [name, ref] = eq > 0 ? [entry.slice(0, eq).trim(), entry.slice(eq + 1).trim()] : ['', entry];
         if (name !== '' && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name))
-            throw new InputError('images', entry, ACCEPTED + ' (name: lowercase letters, digits and -)');
+            throw new InputError('images', entry, inputs_ACCEPTED + ' (name: lowercase letters, digits and -)');
         try {
             const parsed = parseReference(ref);
             if (!parsed.tag && !parsed.digest)
                 throw new Error('no tag');
         }
         catch {
-            throw new InputError('images', entry, ACCEPTED);
+            throw new InputError('images', entry, inputs_ACCEPTED);
         }
         return [name, ref];
     });
@@ -31906,8 +31922,10 @@ function readDigestsInputs(inputs = new Inputs()) {
             throw new InputError('mark', ref, 'registry/repository:tag references, one per line');
     }
     if (images.length === 0 && mark.length === 0)
-        throw new InputError('images', '', ACCEPTED);
-    const addTag = inputs.string('add-tag');
+        throw new InputError('images', '', inputs_ACCEPTED);
+    const addTagInput = inputs.string('add-tag');
+    const eq = addTagInput.indexOf('=');
+    const [addTagTo, addTag] = eq > 0 ? [addTagInput.slice(0, eq).trim(), addTagInput.slice(eq + 1).trim()] : ['', addTagInput];
     if (addTag && !isValidTag(addTag))
         throw new InputError('add-tag', addTag, 'a tag: A-Z, a-z, 0-9, _, . and -, at most 128, not starting with . or -');
     const username = inputs.string('username');
@@ -31922,6 +31940,7 @@ function readDigestsInputs(inputs = new Inputs()) {
         attempts: inputs.integer('retries', 3, 1, 10),
         optional: inputs.boolean('optional', false),
         addTag,
+        addTagTo,
         mark
     };
 }
@@ -32212,7 +32231,7 @@ async function main() {
                     continue;
                 }
                 info(`${ref} -> ${resolved.ref}`);
-                if (inputs.addTag) {
+                if (inputs.addTag && (!inputs.addTagTo || inputs.addTagTo === name)) {
                     await client.addTag(resolved.ref, inputs.addTag);
                     info(`  tagged ${inputs.addTag} (registry-side)`);
                 }
@@ -32228,6 +32247,7 @@ async function main() {
         info(`Marker ${ref} written (${marker.digest})`);
     }
     summary_setOutput('found', String(missing.length === 0 && results.length === inputs.images.length));
+    summary_setOutput('found-names', JSON.stringify(results.filter(r => r.name).map(r => r.name)));
     summary_setOutput('refs', results.map(r => r.ref).join('\n'));
     // app=repository@digest for the entries that have a name: actions/deploy's images input.
     summary_setOutput('images', results

@@ -12,8 +12,10 @@ export interface DigestsInputs {
   attempts: number
   /** A missing tag gives found=false instead of failing. */
   optional: boolean
-  /** A tag to add, registry-side, to every image resolved. */
+  /** A tag to add, registry-side, to the images resolved (only to `addTagTo` when set). */
   addTag: string
+  /** The entry name add-tag is limited to ('' for every image). */
+  addTagTo: string
   /** repository:tag markers to write (empty "verified" artifacts). */
   mark: string[]
 }
@@ -49,7 +51,10 @@ export function readDigestsInputs(inputs = new Inputs()): DigestsInputs {
     if (!ok) throw new InputError('mark', ref, 'registry/repository:tag references, one per line')
   }
   if (images.length === 0 && mark.length === 0) throw new InputError('images', '', ACCEPTED)
-  const addTag = inputs.string('add-tag')
+  const addTagInput = inputs.string('add-tag')
+  const eq = addTagInput.indexOf('=')
+  const [addTagTo, addTag] =
+    eq > 0 ? [addTagInput.slice(0, eq).trim(), addTagInput.slice(eq + 1).trim()] : ['', addTagInput]
   if (addTag && !isValidTag(addTag))
     throw new InputError(
       'add-tag',
@@ -72,6 +77,7 @@ export function readDigestsInputs(inputs = new Inputs()): DigestsInputs {
     attempts: inputs.integer('retries', 3, 1, 10),
     optional: inputs.boolean('optional', false),
     addTag,
+    addTagTo,
     mark
   }
 }

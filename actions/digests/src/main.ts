@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
           continue
         }
         core.info(`${ref} -> ${resolved.ref}`)
-        if (inputs.addTag) {
+        if (inputs.addTag && (!inputs.addTagTo || inputs.addTagTo === name)) {
           await client.addTag(resolved.ref, inputs.addTag)
           core.info(`  tagged ${inputs.addTag} (registry-side)`)
         }
@@ -51,6 +51,7 @@ export async function main(): Promise<void> {
   }
 
   setOutput('found', String(missing.length === 0 && results.length === inputs.images.length))
+  setOutput('found-names', JSON.stringify(results.filter(r => r.name).map(r => r.name)))
   setOutput('refs', results.map(r => r.ref).join('\n'))
   // app=repository@digest for the entries that have a name: actions/deploy's images input.
   setOutput(
