@@ -104,6 +104,8 @@ async function main() {
       'bash',
       [
         path.join(root, 'scripts', 'act-run.sh'),
+        '--workdir',
+        caller,
         '--run-id',
         runId,
         '--var',
