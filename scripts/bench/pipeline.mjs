@@ -22,7 +22,7 @@ const APPS = [
 const RELEASE = 'k8s-stack'
 const NAMESPACE = 'k8s-stack'
 const VALUES = 'k8s/values-production.yaml'
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5)
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
