@@ -202,7 +202,7 @@ const UNREADY_SET = 'backend.nodeSelector.role=k8s-stack-nowhere'
 
 describe('action paths', () => {
   it(
-    'uses: k8s-stack/k8s-stack/deploy@v1 and .../actions/deploy@v1 both run (and build, verify)',
+    'uses: k8s-stack/k8s-stack/deploy@v1 and .../actions/deploy@v1 both run (and verify@v1, actions/verify@v1)',
     async () => {
       const chart = path.join('__tests__', 'fixtures', 'deploy', 'charts', 'web')
       const step = (id: string, uses: string, withs: Record<string, string>) => [
