@@ -40584,10 +40584,26 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/;
+const ACCEPTED = '[registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase';
 class src_ReferenceError extends Error {
+    ref;
+    problem;
     constructor(ref, problem) {
-        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected [registry[:port]/]repository[:tag][@sha256:<64 hex>], repository in lowercase.`);
+        super(`Invalid image reference ${JSON.stringify(ref)}: ${problem}. Expected ${ACCEPTED}.`);
+        this.ref = ref;
+        this.problem = problem;
         this.name = 'ReferenceError';
+    }
+}
+/** parseReference for an input: the error names the input, the problem and the accepted form. */
+function parseReferenceInput(input, value) {
+    try {
+        return parseReference(value);
+    }
+    catch (error) {
+        if (!(error instanceof src_ReferenceError))
+            throw error;
+        throw new Error(`Invalid input "${input}": ${JSON.stringify(value)}: ${error.problem}. Expected ${ACCEPTED}.`);
     }
 }
 function parseReference(ref) {
