@@ -1,23 +1,13 @@
+import type { BuildRequest } from '../../../src/docker/build'
 import { Inputs } from '../../../src/core/inputs'
 import { maskSecret } from '../../../src/core/secrets'
 
-export interface BuildInputs {
-  context: string
-  file: string
+/** The build request as the user asked for it; where files go is decided at run time. */
+export interface BuildInputs extends Omit<BuildRequest, 'iidFile' | 'metadataFile'> {
+  /** registry/repository to derive tags for. */
   image: string
-  tags: string[]
-  labels: Record<string, string>
-  buildArgs: Array<[string, string]>
+  /** BuildKit secrets as id => value (masked; written to 0600 files for the build). */
   secrets: Array<[string, string]>
-  secretFiles: Array<[string, string]>
-  target: string
-  platforms: string[]
-  cacheFrom: string[]
-  cacheTo: string[]
-  pull: boolean
-  noCache: boolean
-  push: boolean
-  load: boolean
   retries: number
 }
 
