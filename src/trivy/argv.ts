@@ -64,14 +64,20 @@ export function needsVulnDb(args: Pick<ScanArgs, 'scanType' | 'scanners'>): bool
   return args.scanType !== 'config' && args.scanners.includes('vuln')
 }
 
-/** The one scan: JSON to `output`, exit code 0 (the action gates, not trivy). */
-export function scanArgv(args: ScanArgs): string[] {
-  const argv: string[] = [
-    args.scanType,
+/**
+ * Flags every trivy run gets, spelled out each time so that nothing (a trivy.yaml, a TRIVY_*
+ * variable, an earlier step) can change what a run reports: exit code 0, the action gates.
+ */
+function explicitFlags(
+  format: string,
+  output: string,
+  args: Pick<ScanArgs, 'configFile' | 'ignoreFile' | 'cacheDir' | 'timeoutMs' | 'severities'>
+): string[] {
+  return [
     '--format',
-    'json',
+    format,
     '--output',
-    args.output,
+    output,
     '--exit-code',
     '0',
     '--config',
@@ -85,6 +91,11 @@ export function scanArgv(args: ScanArgs): string[] {
     '--severity',
     args.severities.join(',')
   ]
+}
+
+/** The one scan: JSON to `output`, exit code 0 (the action gates, not trivy). */
+export function scanArgv(args: ScanArgs): string[] {
+  const argv: string[] = [args.scanType, ...explicitFlags('json', args.output, args)]
   argv.push(...scannersFlag(args))
   for (const dir of args.skipDirs) argv.push('--skip-dirs', dir)
   for (const file of args.skipFiles) argv.push('--skip-files', file)
@@ -129,25 +140,7 @@ export interface ConvertArgs {
 
 /** `trivy convert`: another format from the JSON report, filtered to `severities`. */
 export function convertArgv(args: ConvertArgs): string[] {
-  const argv = [
-    'convert',
-    '--format',
-    args.format,
-    '--output',
-    args.output,
-    '--exit-code',
-    '0',
-    '--config',
-    args.configFile,
-    '--ignorefile',
-    args.ignoreFile,
-    '--cache-dir',
-    args.cacheDir,
-    '--timeout',
-    formatDuration(args.timeoutMs),
-    '--severity',
-    args.severities.join(',')
-  ]
+  const argv = ['convert', ...explicitFlags(args.format, args.output, args)]
   if (args.format === 'table') {
     // The detailed tables only: the summary table needs the scanners of the original scan.
     argv.push('--table-mode', 'detailed')

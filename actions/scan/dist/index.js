@@ -35454,14 +35454,16 @@ function scannersFlag(args) {
 function needsVulnDb(args) {
     return args.scanType !== 'config' && args.scanners.includes('vuln');
 }
-/** The one scan: JSON to `output`, exit code 0 (the action gates, not trivy). */
-function scanArgv(args) {
-    const argv = [
-        args.scanType,
+/**
+ * Flags every trivy run gets, spelled out each time so that nothing (a trivy.yaml, a TRIVY_*
+ * variable, an earlier step) can change what a run reports: exit code 0, the action gates.
+ */
+function explicitFlags(format, output, args) {
+    return [
         '--format',
-        'json',
+        format,
         '--output',
-        args.output,
+        output,
         '--exit-code',
         '0',
         '--config',
@@ -35475,6 +35477,10 @@ function scanArgv(args) {
         '--severity',
         args.severities.join(',')
     ];
+}
+/** The one scan: JSON to `output`, exit code 0 (the action gates, not trivy). */
+function scanArgv(args) {
+    const argv = [args.scanType, ...explicitFlags('json', args.output, args)];
     argv.push(...scannersFlag(args));
     for (const dir of args.skipDirs)
         argv.push('--skip-dirs', dir);
@@ -35516,25 +35522,7 @@ function scanArgv(args) {
 }
 /** `trivy convert`: another format from the JSON report, filtered to `severities`. */
 function convertArgv(args) {
-    const argv = [
-        'convert',
-        '--format',
-        args.format,
-        '--output',
-        args.output,
-        '--exit-code',
-        '0',
-        '--config',
-        args.configFile,
-        '--ignorefile',
-        args.ignoreFile,
-        '--cache-dir',
-        args.cacheDir,
-        '--timeout',
-        formatDuration(args.timeoutMs),
-        '--severity',
-        args.severities.join(',')
-    ];
+    const argv = ['convert', ...explicitFlags(args.format, args.output, args)];
     if (args.format === 'table') {
         // The detailed tables only: the summary table needs the scanners of the original scan.
         argv.push('--table-mode', 'detailed');
