@@ -388,7 +388,16 @@ describe('mode: manifests', () => {
     expect(first.outputs).toMatchObject({ changed: 'true', status: 'applied' })
     const web = await client.get('Deployment', 'web', 'deploy-manifests-test')
     expect(JSON.stringify(web.spec)).toContain(`${WEB}@${digest('7')}`)
-    expect((web.status as { availableReplicas?: number }).availableReplicas).toBe(2)
+    // The action returns on the event that makes the rollout complete: both pods of the new
+    // ReplicaSet Ready (the Deployment's own status follows on the controller's next write).
+    const pods = await client.list('Pod', { namespace: 'deploy-manifests-test' })
+    const ready = pods.items.filter(p =>
+      (
+        p.status as { conditions?: Array<{ type: string; status: string }> } | undefined
+      )?.conditions?.some(c => c.type === 'Ready' && c.status === 'True')
+    )
+    expect(ready).toHaveLength(2)
+    expect(ready.every(p => JSON.stringify(p.spec).includes(`${WEB}@${digest('7')}`))).toBe(true)
     expect(first.summary).toContain('| Deployment deploy-manifests-test/web | created |')
 
     const again = await deploy(inputs)
