@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sandboxEnv } from '../lib/sandbox-env.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
@@ -18,33 +19,6 @@ const rounds = Number(opt('--rounds', '5'))
 const chart = path.join(root, '__tests__', 'fixtures', 'deploy', 'charts', 'web')
 // --only fixture|k8s: one of the two charts.
 const only = opt('--only')
-
-function sandboxEnv() {
-  execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], {
-    stdio: ['ignore', 'ignore', 'inherit']
-  })
-  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], {
-    encoding: 'utf8'
-  })
-  const env = {}
-  for (const line of text.split('\n')) {
-    const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
-    if (m) env[m[1]] = m[2].replace(/'\\''/g, "'")
-  }
-  return env
-}
-
-function sandboxToolEnv() {
-  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], {
-    encoding: 'utf8'
-  })
-  const env = {}
-  for (const line of text.split('\n')) {
-    const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
-    if (m) env[m[1]] = m[2].replace(/'\\''/g, "'")
-  }
-  return env
-}
 
 function timed(file, argv, env, input) {
   return new Promise((resolve, reject) => {
@@ -76,7 +50,7 @@ const digest = n => `sha256:${n.toString(16).padStart(64, '0')}`
 
 // --kubeconfig FILE: another cluster than the sandbox's (tool paths still from the sandbox env).
 const env = opt('--kubeconfig')
-  ? { ...sandboxToolEnv(), KUBECONFIG: path.resolve(opt('--kubeconfig')) }
+  ? { ...sandboxEnv({ up: false }), KUBECONFIG: path.resolve(opt('--kubeconfig')) }
   : sandboxEnv()
 const baseEnv = { ...process.env, PATH: env.PATH, KUBECONFIG: env.KUBECONFIG }
 const kubeconfig = readFileSync(env.KUBECONFIG, 'utf8')

@@ -15,25 +15,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sandboxEnv } from '../lib/sandbox-env.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
 const rounds = Number(args.includes('--rounds') ? args[args.indexOf('--rounds') + 1] : '7')
-
-function sandboxEnv() {
-  execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], {
-    stdio: ['ignore', 'ignore', 'inherit']
-  })
-  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], {
-    encoding: 'utf8'
-  })
-  const env = {}
-  for (const line of text.split('\n')) {
-    const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
-    if (m) env[m[1]] = m[2].replace(/'\\''/g, "'")
-  }
-  return env
-}
 
 function timed(file, argv, options) {
   return new Promise((resolve, reject) => {

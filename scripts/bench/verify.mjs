@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sandboxEnv } from '../lib/sandbox-env.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
@@ -18,21 +19,6 @@ const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const rounds = Number(opt('--rounds', '5'))
 const replicas = Number(opt('--replicas', '3'))
 const NS = `verify-bench-${process.pid}`
-
-function sandboxEnv() {
-  execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'up'], {
-    stdio: ['ignore', 'ignore', 'inherit']
-  })
-  const text = execFileSync('bash', [path.join(root, 'sandbox', 'sandbox.sh'), 'env'], {
-    encoding: 'utf8'
-  })
-  const env = {}
-  for (const line of text.split('\n')) {
-    const m = /^export ([A-Za-z_][A-Za-z0-9_]*)='(.*)'$/.exec(line.trim())
-    if (m) env[m[1]] = m[2].replace(/'\\''/g, "'")
-  }
-  return env
-}
 
 const env = { ...process.env, ...sandboxEnv() }
 const kubectl = env.K8S_STACK_KUBECTL
