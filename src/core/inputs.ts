@@ -1,10 +1,10 @@
-import * as core from '@actions/core'
+import * as core from './commands'
 import { InputError } from './errors'
 
 /** Reads a raw input; replaceable so that pure parsing is testable without the runner. */
 export type InputReader = (name: string) => string
 
-export const runnerInputs: InputReader = name => core.getInput(name, { trimWhitespace: false })
+export const runnerInputs: InputReader = name => core.getInput(name)
 
 /** Typed input readers over one source. Every action's inputs module uses these and nothing else. */
 export class Inputs {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './commands'
 import { oneLine } from './errors'
 import { redact } from './secrets'
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './commands'
 import { redact } from './secrets'
 
 export type Cell = string | number
@@ -26,7 +26,7 @@ export function markdownTable(header: string[], rows: Cell[][]): string {
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(redact(markdown), true).write()
+    await core.appendSummary(redact(markdown))
   } catch (error) {
     core.warning(
       `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`

@@ -1,10 +1,15 @@
-import * as core from '@actions/core'
-import * as tc from '@actions/tool-cache'
+import * as core from './commands'
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { chmod } from 'node:fs/promises'
 import path from 'node:path'
 import { exec } from './exec'
+
+/**
+ * @actions/tool-cache, loaded on first use: it brings an HTTP client (undici) that only an
+ * install needs, and every step would otherwise pay for loading it at start.
+ */
+const toolCache = () => import('@actions/tool-cache')
 
 /** Every executable called `name` on PATH, in PATH order. */
 export function findAllOnPath(name: string, searchPath = process.env.PATH ?? ''): string[] {
@@ -65,7 +70,7 @@ export async function findTool(request: ToolRequest): Promise<FoundTool> {
   }
   // The tool cache exists only on a runner; elsewhere tc.find would throw and hide the reason.
   if (wanted && process.env.RUNNER_TOOL_CACHE) {
-    const cached = tc.find(request.name, wanted)
+    const cached = (await toolCache()).find(request.name, wanted)
     if (cached)
       return { path: path.join(cached, request.name), version: wanted, source: 'tool-cache' }
   }
@@ -81,6 +86,7 @@ export async function findTool(request: ToolRequest): Promise<FoundTool> {
 /** Downloads a release, refuses it unless its sha256 matches, and caches it. */
 export async function installRelease(release: Release): Promise<{ path: string; version: string }> {
   core.info(`Downloading ${release.tool} ${release.version} from ${release.url}`)
+  const tc = await toolCache()
   const downloaded = await tc.downloadTool(release.url)
   const actual = await sha256File(downloaded)
   if (actual !== release.sha256.toLowerCase()) {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../core/commands'
 import { exec, lastErrorLine } from '../core/exec'
 import { maskSecret } from '../core/secrets'
 import { parseReference, repositoryOf } from './reference'

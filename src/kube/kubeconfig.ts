@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../core/commands'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'

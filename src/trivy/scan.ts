@@ -1,7 +1,7 @@
 // One scan, fail closed: trivy runs ONCE with explicit flags and writes JSON, the source
 // of truth for the gate, the counts and the summary; every other format is `trivy convert`
 // of that JSON, so formats can never disagree and no setting leaks between scans.
-import * as core from '@actions/core'
+import * as core from '../core/commands'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'

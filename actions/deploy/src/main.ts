@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../src/core/commands'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

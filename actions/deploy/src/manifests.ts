@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../src/core/commands'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../src/core/commands'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { readDigestsInputs } from './inputs'
 import { RegistryClient, type Resolved } from './registry-api'

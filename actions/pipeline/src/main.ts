@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../src/core/commands'
 import { exec } from '../../../src/core/exec'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { runChildAction, type ChildRun } from './child-action'

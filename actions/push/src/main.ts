@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../src/core/commands'
 import { setOutput, markdownTable, writeSummary } from '../../../src/core/summary'
 import { findDockerCli } from '../../../src/docker/cli'
 import { digestReference, login, logout, pushTag, registryOf } from '../../../src/docker/registry'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../src/core/commands'
 import path from 'node:path'
 import { markdownTable, setOutput, writeSummary } from '../../../src/core/summary'
 import { formatAge } from '../../../src/trivy/db'
