@@ -35,6 +35,12 @@ export interface UpgradeOptions extends ValueSources {
   /** Release labels (stored on the release record; merged with the previous revision's). */
   labels?: Record<string, string>
   description?: string
+  /**
+   * --disable-openapi-validation, for servers that validate fields themselves (Kubernetes
+   * 1.27+): there Helm's OpenAPI check only downloads the schema documents to learn that the
+   * server does it (helm/helm#12470), a third of a small deploy's time.
+   */
+  serverValidatesFields?: boolean
 }
 
 export function connectionArgs(target: HelmTarget): string[] {
@@ -82,6 +88,7 @@ export function upgradeArgs(major: HelmMajor, target: HelmTarget, o: UpgradeOpti
   const labels = Object.entries(o.labels ?? {})
   if (labels.length) args.push('--labels', labels.map(([k, v]) => `${k}=${v}`).join(','))
   if (o.description) args.push('--description', o.description)
+  if (o.serverValidatesFields) args.push('--disable-openapi-validation')
   args.push('--output', 'json')
   return args
 }

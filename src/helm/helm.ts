@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs'
 import { exec, execOrThrow, lastErrorLine } from '../core/exec'
+import * as core from '../core/commands'
 import { ToolError } from '../core/errors'
+import { redact } from '../core/secrets'
+import { readGoBuildInfo, type GoBuildInfo } from '../core/go-buildinfo'
 import { findAllOnPath } from '../core/tools'
 import {
   getManifestArgs,
@@ -25,8 +28,32 @@ export interface HelmBinary {
   major: HelmMajor
 }
 
-/** Reads a binary's version the way Helm 3 and 4 both print it: `v3.22.0`, `v4.3.1`. */
+/**
+ * The Helm version a Go build info names: the main package helm.sh/helm/vN/cmd/helm, and the
+ * version of its module (`go install`) or of the -X version flag (release builds, `make`).
+ */
+export function helmVersionFromBuildInfo(info: GoBuildInfo | undefined): string | undefined {
+  const major = /^helm\.sh\/helm\/v(\d+)\/cmd\/helm$/.exec(info?.path ?? '')?.[1]
+  if (!info || !major) return undefined
+  const semver = /^v?\d+\.\d+\.\d+(?:[-+][\w.+-]*)?$/
+  const fromModule = info.module?.version ?? ''
+  const fromFlags = new RegExp(
+    `-X[ =]?'?helm\\.sh/helm/v${major}/internal/version\\.version=(v?[\\w.+-]+)`
+  ).exec(info.settings['-ldflags'] ?? '')?.[1]
+  for (const version of [fromModule, fromFlags]) {
+    if (version && semver.test(version) && version.replace(/^v/, '').startsWith(`${major}.`))
+      return version
+  }
+  return undefined
+}
+
+/**
+ * Reads a binary's version: from its Go build info when it has one (no process started),
+ * else the way Helm 3 and 4 both print it, `v3.22.0`, `v4.3.1`.
+ */
 export async function helmVersion(binary: string): Promise<HelmBinary> {
+  const known = helmVersionFromBuildInfo(readGoBuildInfo(binary))
+  if (known) return { path: binary, ...parseHelmVersion(known) }
   const result = await exec(binary, ['version', '--template', '{{.Version}}'], {
     stream: false,
     timeoutMs: 30_000
@@ -101,18 +128,27 @@ export class Helm {
   }
 
   private run(args: string[], options: { stream?: boolean; timeoutMs?: number } = {}) {
+    // The command as run, the way @actions/exec shows one (credentials are redacted by exec's
+    // caller-registered secrets; the kubeconfig is a file path).
+    core.info(redact(`[command]${this.binary.path} ${args.join(' ')}`))
     return execOrThrow(this.binary.path, args, {
       stream: options.stream ?? false,
       timeoutMs: options.timeoutMs
     })
   }
 
-  /** upgrade --install (or a server-side dry run); resolves the release Helm printed. */
-  async upgrade(options: UpgradeOptions, runTimeoutMs?: number): Promise<HelmRelease> {
+  /**
+   * upgrade --install (or a server-side dry run): the release Helm printed, and the warnings
+   * the API server sent back (deprecated APIs; unknown fields, which Helm 3 lets through).
+   */
+  async upgrade(
+    options: UpgradeOptions,
+    runTimeoutMs?: number
+  ): Promise<{ release: HelmRelease; warnings: string[] }> {
     const result = await this.run(upgradeArgs(this.major, this.target, options), {
       timeoutMs: runTimeoutMs
     })
-    return parseReleaseJson(result.stdout)
+    return { release: parseReleaseJson(result.stdout), warnings: serverWarnings(result.stderr) }
   }
 
   async template(options: TemplateOptions): Promise<string> {
@@ -140,6 +176,28 @@ export class Helm {
   async pull(chart: string, destination: string, version?: string): Promise<void> {
     await this.run(pullArgs(chart, destination, version), { stream: true })
   }
+}
+
+/**
+ * The API server's warnings in a Go client's stderr, as client-go logs them through klog:
+ * `W1127 15:27:46.585214 14364 warnings.go:70] "Warning: unknown field \"spec.x\""`.
+ */
+export function serverWarnings(stderr: string): string[] {
+  const found = new Set<string>()
+  for (const line of stderr.split('\n')) {
+    const match = /^[IWE]\d{4} [\d:.]+\s+\d+ warnings\.go:\d+\] (.*)$/.exec(line.trim())
+    if (!match) continue
+    let text = match[1]
+    if (text.startsWith('"') && text.endsWith('"')) {
+      try {
+        text = JSON.parse(text) as string
+      } catch {
+        // Not a quoted Go string after all: keep it as printed.
+      }
+    }
+    found.add(text.replace(/^Warning: /, ''))
+  }
+  return [...found]
 }
 
 /** Helm prints the release as JSON after warnings on some versions: parse from the first '{'. */

@@ -31,10 +31,37 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
+ * Splits a multi-document YAML stream at its `---` lines, without parsing: what a diff of
+ * two manifests needs to skip the documents that did not change. A marker line that carries
+ * content (`--- {a: 1}`) keeps the stream whole, to be split by the parser.
+ */
+export function splitDocuments(text: string): string[] {
+  if (/^---[ \t]+[^#\s]/m.test(text)) return [text]
+  return text
+    .split(/^---[ \t]*(?:#[^\n]*)?$/m)
+    .map(doc => doc.trim())
+    .filter(doc => doc.split('\n').some(line => line.trim() && !line.trim().startsWith('#')))
+}
+
+/** Documents that may hold a workload with a pod template (a cheap filter before parsing). */
+export const WORKLOAD_DOCUMENT = /\bkind["']?\s*:\s*["']?(Deployment|StatefulSet)\b/
+/** Documents that may name a container image. */
+export const IMAGE_DOCUMENT = /\bimage["']?\s*:/
+
+/**
  * Splits a multi-document manifest (helm template / helm get manifest) into objects.
  * Objects without a namespace take `defaultNamespace` when their kind is namespaced.
+ * `only` parses just the documents whose text matches it (YAML parsing is the costly part).
  */
-export function parseManifest(text: string, defaultNamespace = ''): ManifestObject[] {
+export function parseManifest(
+  text: string,
+  defaultNamespace = '',
+  only?: RegExp
+): ManifestObject[] {
+  if (only)
+    text = splitDocuments(text)
+      .filter(doc => only.test(doc))
+      .join('\n---\n')
   const objects: ManifestObject[] = []
   for (const doc of YAML.parseAllDocuments(text)) {
     if (doc.errors.length)
@@ -114,6 +141,26 @@ export interface ObjectChange {
   change: 'added' | 'removed' | 'changed'
   /** For changed objects: the changed lines, '-' old and '+' new, with a line of context. */
   lines: string[]
+}
+
+/**
+ * The diff of two manifests as text: documents found unchanged in both are not parsed, so an
+ * upgrade that changes one image parses two documents, not the whole release.
+ */
+export function diffManifestTexts(
+  live: string,
+  next: string,
+  defaultNamespace = ''
+): ObjectChange[] {
+  const before = splitDocuments(live)
+  const after = splitDocuments(next)
+  const inBefore = new Set(before)
+  const inAfter = new Set(after)
+  const parse = (docs: string[]) => parseManifest(docs.join('\n---\n'), defaultNamespace)
+  return diffManifests(
+    parse(before.filter(doc => !inAfter.has(doc))),
+    parse(after.filter(doc => !inBefore.has(doc)))
+  )
 }
 
 /** Per-object diff of two renders: what `live` becomes when `next` is applied. */

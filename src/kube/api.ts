@@ -245,6 +245,19 @@ export class KubeClient {
     return (text ? JSON.parse(text) : undefined) as T
   }
 
+  /** The server's version (GET /version); minor as a number ("27+" on some providers is 27). */
+  async serverVersion(): Promise<{ major: number; minor: number; gitVersion: string }> {
+    const v = await this.request<{ major?: string; minor?: string; gitVersion?: string }>(
+      'GET',
+      '/version'
+    )
+    return {
+      major: Number.parseInt(v?.major ?? '', 10) || 0,
+      minor: Number.parseInt(v?.minor ?? '', 10) || 0,
+      gitVersion: v?.gitVersion ?? ''
+    }
+  }
+
   async get<T extends KubeObject = KubeObject>(
     type: TypeRef,
     name: string,

@@ -246,10 +246,37 @@ describe.each([3, 4])('deploy with Helm %i', major => {
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain('must be between 1 and 65535')
+    // The summary shows what the failed revision tried to add.
+    expect(run.summary).toContain(`added: \`Service ${namespace}/${release}-rejected\``)
     expect(await client.find('Service', `${release}-rejected`, namespace)).toBeUndefined()
     expect((await getDeployment('web')).spec).toEqual(webBefore.spec)
     const deployed = (await releaseSecrets()).filter(r => r.status === 'deployed')
     expect(deployed).toHaveLength(1)
+  })
+
+  it('a field the server does not know: Helm 3 applies it with the server warning as an annotation, Helm 4 is refused', async () => {
+    const configBefore = await client.get('ConfigMap', `${release}-config`, namespace)
+    const run = await deploy({ ...common(), images: images('2', '1'), set: 'unknownField=true' })
+    // Kubernetes 1.36 validates fields itself: Helm's OpenAPI download is skipped, and the
+    // outcome is what Helm gives with it (helm/helm#12470).
+    expect(run.log).toMatch(/\[command\]\S+ upgrade .*--disable-openapi-validation/)
+    if (major === 3) {
+      expect(run.exitCode).toBe(0)
+      expect(run.log).toMatch(
+        /^::warning title=helm upgrade::API server, release .*unknown field "unknownField"/m
+      )
+      expect(run.outputs.changed).toBe('true')
+    } else {
+      expect(run.exitCode).toBe(1)
+      expect(errorLines(run)[0]).toContain('.unknownField: field not declared in schema')
+      expect(
+        (await client.get('ConfigMap', `${release}-config`, namespace)).metadata.resourceVersion
+      ).toBe(configBefore.metadata.resourceVersion)
+    }
+    // The release takes the chart without the field again.
+    const back = await deploy({ ...common(), images: images('2', '1') })
+    expect(back.exitCode).toBe(0)
+    expect((await releaseSecrets()).filter(r => r.status === 'deployed')).toHaveLength(1)
   })
 
   it('two deploys at once: the second fails on the pending operation, the release stays consistent', async () => {

@@ -10,6 +10,8 @@ import {
   type HelmMajor,
   type UpgradeOptions
 } from '../../../src/helm/argv'
+import { helmVersionFromBuildInfo, serverWarnings } from '../../../src/helm/helm'
+import { parseModInfo } from '../../../src/core/go-buildinfo'
 
 const target = { namespace: 'apps', kubeconfig: '/tmp/kc', context: 'kwok' }
 const base: UpgradeOptions = {
@@ -98,6 +100,18 @@ describe('upgradeArgs', () => {
       4,
       { labels: { 'k8s-stack-fingerprint': 'abc' }, historyMax: undefined },
       ['--rollback-on-failure', '--wait=watcher', '--labels', 'k8s-stack-fingerprint=abc']
+    ],
+    [
+      'a server that validates fields: no OpenAPI download (Helm 3)',
+      3,
+      { serverValidatesFields: true },
+      ['--atomic', '--wait', '--history-max', '10', '--disable-openapi-validation']
+    ],
+    [
+      'a server that validates fields: no OpenAPI download (Helm 4)',
+      4,
+      { serverValidatesFields: true, dryRun: true },
+      ['--dry-run=server', '--disable-openapi-validation']
     ]
   ])('%s', (_name, major, overrides, tail) => {
     expect(upgradeArgs(major, target, { ...base, ...overrides })).toEqual([
@@ -234,5 +248,63 @@ describe('parseHelmVersion', () => {
     expect(() => parseHelmVersion('Client: &version.Version{}')).toThrow(
       'Cannot read the Helm version'
     )
+  })
+})
+
+describe('helmVersionFromBuildInfo', () => {
+  const info = (path: string, version: string, ldflags?: string) =>
+    parseModInfo(
+      'go1.26.8',
+      [
+        `path\t${path}`,
+        `mod\t${path.replace(/\/cmd\/helm$/, '')}\t${version}\th1:x=`,
+        'dep\tgithub.com/x/y\tv1.0.0\th1:y=',
+        ...(ldflags ? [`build\t-ldflags="${ldflags}"`] : []),
+        'build\t-trimpath=true'
+      ].join('\n')
+    )
+
+  it.each([
+    ['go install', info('helm.sh/helm/v3/cmd/helm', 'v3.22.0'), 'v3.22.0'],
+    ['go install of Helm 4', info('helm.sh/helm/v4/cmd/helm', 'v4.3.1'), 'v4.3.1'],
+    [
+      'a release build: the version from -X',
+      info(
+        'helm.sh/helm/v4/cmd/helm',
+        '(devel)',
+        '-w -s -X helm.sh/helm/v4/internal/version.version=v4.3.1 -X helm.sh/helm/v4/internal/version.gitCommit=abc'
+      ),
+      'v4.3.1'
+    ],
+    ['a devel build with no version flag', info('helm.sh/helm/v3/cmd/helm', '(devel)'), undefined],
+    ['another program', info('example.com/helm/cmd/helm', 'v3.0.0'), undefined],
+    ['a module version of another major', info('helm.sh/helm/v3/cmd/helm', 'v4.0.0'), undefined],
+    ['no build info', undefined, undefined]
+  ])('%s', (_name, buildInfo, expected) => {
+    expect(helmVersionFromBuildInfo(buildInfo)).toBe(expected)
+  })
+
+  it('parses build settings with = and quotes in their values', () => {
+    const parsed = info('helm.sh/helm/v3/cmd/helm', 'v3.22.0', '-X a.b=c -X d.e=f')
+    expect(parsed.settings['-ldflags']).toBe('-X a.b=c -X d.e=f')
+    expect(parsed.settings['-trimpath']).toBe('true')
+    expect(parsed.module).toEqual({ path: 'helm.sh/helm/v3', version: 'v3.22.0' })
+  })
+})
+
+describe('serverWarnings', () => {
+  it('reads the warnings client-go logs, once each, and nothing else', () => {
+    const stderr = [
+      'I1127 15:27:46.585214   14364 warnings.go:107] "Warning: unknown field \\"bogusField\\""',
+      'W1127 15:27:46.585300   14364 warnings.go:70] policy/v1beta1 PodDisruptionBudget is deprecated',
+      'I1127 15:27:46.585400   14364 warnings.go:107] "Warning: unknown field \\"bogusField\\""',
+      'Error: UPGRADE FAILED: something',
+      'level=WARN msg="upgrade failed"'
+    ].join('\n')
+    expect(serverWarnings(stderr)).toEqual([
+      'unknown field "bogusField"',
+      'policy/v1beta1 PodDisruptionBudget is deprecated'
+    ])
+    expect(serverWarnings('')).toEqual([])
   })
 })

@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   diffManifests,
+  diffManifestTexts,
   diffMarkdown,
+  IMAGE_DOCUMENT,
   imagesOf,
   lineDiff,
-  parseManifest
+  parseManifest,
+  splitDocuments,
+  WORKLOAD_DOCUMENT
 } from '../../../src/helm/manifest'
 
 const deployment = (image: string, replicas = 2) => `
@@ -53,6 +57,74 @@ describe('parseManifest', () => {
   })
   it('names a YAML error', () => {
     expect(() => parseManifest('a: [1, 2\n')).toThrow('The rendered manifest is not valid YAML')
+  })
+})
+
+describe('splitDocuments', () => {
+  it('splits at --- lines, dropping empty and comment-only documents', () => {
+    expect(
+      splitDocuments(
+        `${deployment('r/web@sha256:1')}\n---\n# empty\n--- # marker comment\n${service}`
+      )
+    ).toEqual([
+      deployment('r/web@sha256:1')
+        .replace(/^\s*---\s*/, '')
+        .trim(),
+      service.replace(/^\s*---\s*/, '').trim()
+    ])
+  })
+  it('keeps a block scalar whole and leaves a marker line with content to the parser', () => {
+    const text = 'kind: ConfigMap\ndata:\n  script: |\n    echo ---\n    --- indented\n'
+    expect(splitDocuments(text)).toEqual([text.trim()])
+    const inline = 'a: 1\n--- {kind: ConfigMap}\n'
+    expect(splitDocuments(inline)).toEqual([inline])
+  })
+})
+
+describe('parseManifest with a document filter', () => {
+  it('parses only the documents the filter selects, JSON documents included', () => {
+    const json = '{"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "db"}}'
+    const text = `${deployment('r/web@sha256:1')}${service}\n---\n${json}\n${namespace}`
+    expect(parseManifest(text, 'apps', WORKLOAD_DOCUMENT).map(o => o.kind)).toEqual([
+      'Deployment',
+      'StatefulSet'
+    ])
+    expect(imagesOf(parseManifest(text, 'apps', IMAGE_DOCUMENT))).toEqual(
+      imagesOf(parseManifest(text, 'apps'))
+    )
+    // A broken document the filter selects is still an error.
+    expect(() => parseManifest('kind: Deployment\na: [1\n', '', WORKLOAD_DOCUMENT)).toThrow(
+      'not valid YAML'
+    )
+  })
+})
+
+describe('diffManifestTexts', () => {
+  it('gives what diffManifests gives on the parsed manifests', () => {
+    const live = deployment('r/web@sha256:1') + service + namespace
+    const cases = [
+      deployment('r/web@sha256:2') + service + namespace,
+      deployment('r/web@sha256:1') + namespace,
+      service + deployment('r/web@sha256:1', 3),
+      live,
+      live.replace('# Source: web/templates/deploy.yaml', '# Source: web/templates/moved.yaml')
+    ]
+    for (const next of cases) {
+      expect(diffManifestTexts(live, next, 'apps')).toEqual(
+        diffManifests(parseManifest(live, 'apps'), parseManifest(next, 'apps'))
+      )
+    }
+    expect(diffManifestTexts(live, live, 'apps')).toEqual([])
+  })
+  it('skips unchanged documents without parsing them', () => {
+    // An unchanged document that would not even parse is never looked at.
+    const broken = 'kind: ConfigMap\ndata: [1\n'
+    const changes = diffManifestTexts(
+      `${broken}---\n${deployment('r/web@sha256:1')}`,
+      `${broken}---\n${deployment('r/web@sha256:2')}`,
+      'apps'
+    )
+    expect(changes.map(c => [c.change, c.object])).toEqual([['changed', 'Deployment apps/web']])
   })
 })
 

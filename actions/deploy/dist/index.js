@@ -9093,7 +9093,7 @@ const annotation = (properties = {}) => ({
     col: properties.startColumn,
     endColumn: properties.endColumn
 });
-function warning(message, properties) {
+function commands_warning(message, properties) {
     issue('warning', message, annotation(properties));
 }
 function error(message, properties) {
@@ -9257,7 +9257,7 @@ async function writeSummary(markdown) {
         await appendSummary(redact(markdown));
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        commands_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 /** Sets an output with credentials redacted. */
@@ -9851,6 +9851,120 @@ function lastErrorLine(result) {
     return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
+;// CONCATENATED MODULE: ./src/core/go-buildinfo.ts
+
+const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const FLAGS_VERSION_INLINE = 0x2;
+function readAt(fd, offset, length) {
+    const buf = Buffer.alloc(length);
+    const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, length, offset);
+    return buf.subarray(0, n);
+}
+/** Offset and size of the ELF section `name`, or undefined (not ELF, or no such section). */
+function elfSection(fd, name) {
+    const header = readAt(fd, 0, 64);
+    if (header.length < 52 || header.toString('latin1', 0, 4) !== '\x7fELF')
+        return undefined;
+    const is64 = header[4] === 2;
+    const le = header[5] === 1;
+    const u16 = (b, o) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+    const u32 = (b, o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+    const word = (b, o) => is64 ? Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : u32(b, o);
+    const shoff = word(header, is64 ? 0x28 : 0x20);
+    const shentsize = u16(header, is64 ? 0x3a : 0x2e);
+    const shnum = u16(header, is64 ? 0x3c : 0x30);
+    const shstrndx = u16(header, is64 ? 0x3e : 0x32);
+    if (!shoff || !shnum || shstrndx >= shnum)
+        return undefined;
+    const table = readAt(fd, shoff, shentsize * shnum);
+    if (table.length < shentsize * shnum)
+        return undefined;
+    const section = (i) => {
+        const at = i * shentsize;
+        return {
+            name: u32(table, at),
+            offset: word(table, at + (is64 ? 24 : 16)),
+            size: word(table, at + (is64 ? 32 : 20))
+        };
+    };
+    const strtab = section(shstrndx);
+    const names = readAt(fd, strtab.offset, strtab.size);
+    for (let i = 0; i < shnum; i++) {
+        const s = section(i);
+        const end = names.indexOf(0, s.name);
+        if (names.toString('latin1', s.name, end < 0 ? undefined : end) === name)
+            return { offset: s.offset, size: s.size };
+    }
+    return undefined;
+}
+/** A uvarint-prefixed string at `at`; the string and the offset after it. */
+function varString(buf, at) {
+    let length = 0;
+    let shift = 0;
+    let i = at;
+    for (; i < buf.length; i++) {
+        length += (buf[i] & 0x7f) * 2 ** shift;
+        shift += 7;
+        if (!(buf[i] & 0x80))
+            break;
+    }
+    const start = i + 1;
+    if (start + length > buf.length)
+        throw new Error('truncated build info');
+    return [buf.toString('utf8', start, start + length), start + length];
+}
+/** Parses the text `go version -m` shows (path, mod, dep, build lines). */
+function parseModInfo(goVersion, text) {
+    const info = { goVersion, path: '', settings: {} };
+    for (const line of text.split('\n')) {
+        const [kind, ...fields] = line.split('\t');
+        if (kind === 'path')
+            info.path = fields[0] ?? '';
+        else if (kind === 'mod')
+            info.module = { path: fields[0] ?? '', version: fields[1] ?? '' };
+        else if (kind === 'build') {
+            const [key, ...value] = fields.join('\t').split('=');
+            info.settings[key] = value.join('=').replace(/^"(.*)"$/, '$1');
+        }
+    }
+    return info;
+}
+/**
+ * Reads the build info of an ELF Go binary (Go 1.18 or later); undefined for anything else
+ * (a script, another format, an older Go), where the caller asks the tool itself.
+ */
+function readGoBuildInfo(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const section = elfSection(fd, '.go.buildinfo');
+        if (!section || section.size < 32)
+            return undefined;
+        const data = readAt(fd, section.offset, Math.min(section.size, 1 << 20));
+        if (!data.subarray(0, MAGIC.length).equals(MAGIC))
+            return undefined;
+        if (!(data[15] & FLAGS_VERSION_INLINE))
+            return undefined;
+        const [goVersion, next] = varString(data, 32);
+        let [mod] = varString(data, next);
+        // The module text is framed by 16-byte sentinels (cmd/go's infoStart and infoEnd).
+        if (mod.length >= 33 && mod[mod.length - 17] === '\n')
+            mod = mod.slice(16, -16);
+        return parseModInfo(goVersion, mod);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/tools.ts
 
 
@@ -10015,6 +10129,8 @@ function upgradeArgs(major, target, o) {
         args.push('--labels', labels.map(([k, v]) => `${k}=${v}`).join(','));
     if (o.description)
         args.push('--description', o.description);
+    if (o.serverValidatesFields)
+        args.push('--disable-openapi-validation');
     args.push('--output', 'json');
     return args;
 }
@@ -10087,8 +10203,34 @@ function parseHelmVersion(text) {
 
 
 
-/** Reads a binary's version the way Helm 3 and 4 both print it: `v3.22.0`, `v4.3.1`. */
+
+
+
+/**
+ * The Helm version a Go build info names: the main package helm.sh/helm/vN/cmd/helm, and the
+ * version of its module (`go install`) or of the -X version flag (release builds, `make`).
+ */
+function helmVersionFromBuildInfo(info) {
+    const major = /^helm\.sh\/helm\/v(\d+)\/cmd\/helm$/.exec(info?.path ?? '')?.[1];
+    if (!info || !major)
+        return undefined;
+    const semver = /^v?\d+\.\d+\.\d+(?:[-+][\w.+-]*)?$/;
+    const fromModule = info.module?.version ?? '';
+    const fromFlags = new RegExp(`-X[ =]?'?helm\\.sh/helm/v${major}/internal/version\\.version=(v?[\\w.+-]+)`).exec(info.settings['-ldflags'] ?? '')?.[1];
+    for (const version of [fromModule, fromFlags]) {
+        if (version && semver.test(version) && version.replace(/^v/, '').startsWith(`${major}.`))
+            return version;
+    }
+    return undefined;
+}
+/**
+ * Reads a binary's version: from its Go build info when it has one (no process started),
+ * else the way Helm 3 and 4 both print it, `v3.22.0`, `v4.3.1`.
+ */
 async function helmVersion(binary) {
+    const known = helmVersionFromBuildInfo(readGoBuildInfo(binary));
+    if (known)
+        return { path: binary, ...parseHelmVersion(known) };
     const result = await exec_exec(binary, ['version', '--template', '{{.Version}}'], {
         stream: false,
         timeoutMs: 30_000
@@ -10147,17 +10289,23 @@ class Helm {
         return this.binary.major;
     }
     run(args, options = {}) {
+        // The command as run, the way @actions/exec shows one (credentials are redacted by exec's
+        // caller-registered secrets; the kubeconfig is a file path).
+        info(redact(`[command]${this.binary.path} ${args.join(' ')}`));
         return execOrThrow(this.binary.path, args, {
             stream: options.stream ?? false,
             timeoutMs: options.timeoutMs
         });
     }
-    /** upgrade --install (or a server-side dry run); resolves the release Helm printed. */
+    /**
+     * upgrade --install (or a server-side dry run): the release Helm printed, and the warnings
+     * the API server sent back (deprecated APIs; unknown fields, which Helm 3 lets through).
+     */
     async upgrade(options, runTimeoutMs) {
         const result = await this.run(upgradeArgs(this.major, this.target, options), {
             timeoutMs: runTimeoutMs
         });
-        return parseReleaseJson(result.stdout);
+        return { release: parseReleaseJson(result.stdout), warnings: serverWarnings(result.stderr) };
     }
     async template(options) {
         return (await this.run(templateArgs(this.major, this.target.namespace, options))).stdout;
@@ -10177,6 +10325,29 @@ class Helm {
     async pull(chart, destination, version) {
         await this.run(pullArgs(chart, destination, version), { stream: true });
     }
+}
+/**
+ * The API server's warnings in a Go client's stderr, as client-go logs them through klog:
+ * `W1127 15:27:46.585214 14364 warnings.go:70] "Warning: unknown field \"spec.x\""`.
+ */
+function serverWarnings(stderr) {
+    const found = new Set();
+    for (const line of stderr.split('\n')) {
+        const match = /^[IWE]\d{4} [\d:.]+\s+\d+ warnings\.go:\d+\] (.*)$/.exec(line.trim());
+        if (!match)
+            continue;
+        let text = match[1];
+        if (text.startsWith('"') && text.endsWith('"')) {
+            try {
+                text = JSON.parse(text);
+            }
+            catch {
+                // Not a quoted Go string after all: keep it as printed.
+            }
+        }
+        found.add(text.replace(/^Warning: /, ''));
+    }
+    return [...found];
 }
 /** Helm prints the release as JSON after warnings on some versions: parse from the first '{'. */
 function parseReleaseJson(stdout) {
@@ -10204,10 +10375,32 @@ function sortKeys(value) {
     return value;
 }
 /**
+ * Splits a multi-document YAML stream at its `---` lines, without parsing: what a diff of
+ * two manifests needs to skip the documents that did not change. A marker line that carries
+ * content (`--- {a: 1}`) keeps the stream whole, to be split by the parser.
+ */
+function splitDocuments(text) {
+    if (/^---[ \t]+[^#\s]/m.test(text))
+        return [text];
+    return text
+        .split(/^---[ \t]*(?:#[^\n]*)?$/m)
+        .map(doc => doc.trim())
+        .filter(doc => doc.split('\n').some(line => line.trim() && !line.trim().startsWith('#')));
+}
+/** Documents that may hold a workload with a pod template (a cheap filter before parsing). */
+const WORKLOAD_DOCUMENT = /\bkind["']?\s*:\s*["']?(Deployment|StatefulSet)\b/;
+/** Documents that may name a container image. */
+const IMAGE_DOCUMENT = /\bimage["']?\s*:/;
+/**
  * Splits a multi-document manifest (helm template / helm get manifest) into objects.
  * Objects without a namespace take `defaultNamespace` when their kind is namespaced.
+ * `only` parses just the documents whose text matches it (YAML parsing is the costly part).
  */
-function parseManifest(text, defaultNamespace = '') {
+function parseManifest(text, defaultNamespace = '', only) {
+    if (only)
+        text = splitDocuments(text)
+            .filter(doc => only.test(doc))
+            .join('\n---\n');
     const objects = [];
     for (const doc of dist.parseAllDocuments(text)) {
         if (doc.errors.length)
@@ -10273,6 +10466,18 @@ const CLUSTER_SCOPED = new Set([
 function keyOf(o) {
     const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
     return `${group}/${o.kind}/${o.namespace}/${o.name}`;
+}
+/**
+ * The diff of two manifests as text: documents found unchanged in both are not parsed, so an
+ * upgrade that changes one image parses two documents, not the whole release.
+ */
+function diffManifestTexts(live, next, defaultNamespace = '') {
+    const before = splitDocuments(live);
+    const after = splitDocuments(next);
+    const inBefore = new Set(before);
+    const inAfter = new Set(after);
+    const parse = (docs) => parseManifest(docs.join('\n---\n'), defaultNamespace);
+    return diffManifests(parse(before.filter(doc => !inAfter.has(doc))), parse(after.filter(doc => !inBefore.has(doc))));
 }
 /** Per-object diff of two renders: what `live` becomes when `next` is applied. */
 function diffManifests(live, next) {
@@ -10920,6 +11125,15 @@ class KubeClient {
         if (res.status >= 400)
             throw apiError(res.status, text, method, path);
         return (text ? JSON.parse(text) : undefined);
+    }
+    /** The server's version (GET /version); minor as a number ("27+" on some providers is 27). */
+    async serverVersion() {
+        const v = await this.request('GET', '/version');
+        return {
+            major: Number.parseInt(v?.major ?? '', 10) || 0,
+            minor: Number.parseInt(v?.minor ?? '', 10) || 0,
+            gitVersion: v?.gitVersion ?? ''
+        };
     }
     async get(type, name, namespace) {
         const t = typeOf(type);
@@ -12056,9 +12270,17 @@ async function readRecords(client, inputs) {
 async function deployLocalChart(client, getHelm, inputs, chart) {
     const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)];
     const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString };
-    // The release as stored now, read through the API (one request, no helm process).
+    // The release as stored now, read through the API (one request, no helm process), and
+    // alongside it what else decides the path: missing namespaces, the server's version.
     const recordsRead = readRecords(client, inputs);
     recordsRead.catch(() => undefined);
+    const namespacesMissing = missing(client, [
+        inputs.namespace,
+        ...inputs.createSecrets.map(s => s.namespace)
+    ]);
+    namespacesMissing.catch(() => undefined);
+    // Field validation on the server is GA from 1.27; older servers keep Helm's own check.
+    const fieldValidationKnown = client.serverVersion().then(v => v.major > 1 || (v.major === 1 && v.minor >= 27), () => false);
     const fingerprint = releaseFingerprint({
         chartDigest: chartDigest(chart),
         chartVersion: inputs.chartVersion,
@@ -12084,23 +12306,28 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
             ').');
         return;
     }
-    const helm = await getHelm();
+    const [helm, missingNamespaces] = await Promise.all([getHelm(), namespacesMissing]);
     phase('helm found');
-    // What will change: the new render against the live release's manifest.
-    const [rendered, missingNamespaces] = await Promise.all([
-        helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) }),
-        missing(client, [inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)])
-    ]);
-    const next = parseManifest(rendered, inputs.namespace);
-    phase('rendered');
-    const live = deployed
-        ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace)
-        : [];
-    const changes = diffManifests(live, next);
-    const summaryWritten = writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`);
-    info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`);
-    await createNamespaces(client, inputs, missingNamespaces, next, inputs.dryRun);
-    const workloads = next
+    const live = deployed ? (decodeReleaseSecret(deployed.data).manifest ?? '') : '';
+    // What will change. An upgrade learns it from the manifest Helm applies (its JSON output, or
+    // the failed revision's record), which costs no second render; a first install, or one that
+    // must create namespaces, renders first to know which namespaces the chart will own.
+    let next;
+    let rendered;
+    if (!deployed || missingNamespaces.length) {
+        rendered = await helm.template({
+            release: inputs.release,
+            chart,
+            ...values,
+            isUpgrade: Boolean(deployed)
+        });
+        next = parseManifest(rendered, inputs.namespace);
+        phase('rendered');
+    }
+    const showChanges = (manifest) => writeChanges(inputs, deployed?.revision, diffManifestTexts(live, manifest, inputs.namespace));
+    const changesShown = rendered === undefined ? undefined : showChanges(rendered);
+    await createNamespaces(client, inputs, missingNamespaces, next ?? [], inputs.dryRun);
+    const workloads = (next ?? parseManifest(live, inputs.namespace, WORKLOAD_DOCUMENT))
         .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
         .map(o => ({
         kind: o.kind,
@@ -12109,16 +12336,19 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
     }));
     const observer = new ReadinessObserver(client, workloads);
     await Promise.all([
-        summaryWritten,
+        changesShown,
         inputs.createSecrets.length
             ? applySecrets(client, inputs.createSecrets, inputs.dryRun)
             : undefined,
         !inputs.dryRun && (inputs.wait || inputs.atomic) ? observer.start() : undefined
     ]);
+    const serverValidatesFields = await fieldValidationKnown;
     phase('upgrade');
     let release;
+    let warnings;
     try {
-        release = await group(`helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`, () => helm.upgrade({
+        ;
+        ({ release, warnings } = await group(`helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`, () => helm.upgrade({
             release: inputs.release,
             chart,
             ...values,
@@ -12128,20 +12358,38 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
             timeoutMs: inputs.timeoutMs,
             historyMax: inputs.historyMax,
             dryRun: inputs.dryRun,
-            labels: { [FINGERPRINT_LABEL]: fingerprint }
-        }));
+            labels: { [FINGERPRINT_LABEL]: fingerprint },
+            serverValidatesFields
+        })));
     }
     catch (error) {
         await observer.stop();
-        throw await failure(client, inputs, error, observer, records);
+        const after = await readRecords(client, inputs).catch(() => undefined);
+        // The revision this deploy stored (failed, or rolled back from) holds what it tried.
+        const attempted = after
+            ?.filter(r => r.revision > (latest?.revision ?? 0))
+            .sort((a, b) => a.revision - b.revision)[0];
+        if (!next && attempted) {
+            await showChanges(decodeReleaseSecret(attempted.data).manifest ?? '');
+        }
+        throw failure(inputs, error, observer, records, after);
     }
     phase('upgraded');
+    for (const warning of warnings)
+        commands_warning(`API server, release ${inputs.release}: ${warning}`, { title: 'helm upgrade' });
     await observer.stop();
+    if (!next)
+        await showChanges(release.manifest ?? '');
     await report(inputs, release, true, undefined);
     phase('reported');
 }
+/** The diff of a deploy, in the log (one line) and the job summary (a table). */
+async function writeChanges(inputs, fromRevision, changes) {
+    info(`Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`);
+    await writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${fromRevision ? `from revision ${fromRevision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`);
+}
 /** One line: Helm's own words, what did not become ready, and where the release stands now. */
-async function failure(client, inputs, error, observer, before) {
+function failure(inputs, error, observer, before, after) {
     const helmLine = error instanceof Error ? error.message : String(error);
     const notReady = observer.notReady();
     const parts = [
@@ -12149,32 +12397,26 @@ async function failure(client, inputs, error, observer, before) {
     ];
     if (notReady.length)
         parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`);
-    try {
-        const after = await readRecords(client, inputs);
-        const current = after.find(r => r.status === 'deployed');
-        if (/another operation .* is in progress/.test(helmLine)) {
-            parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)');
-        }
-        else if (current &&
-            before[0] &&
-            current.revision !== before.find(r => r.status === 'deployed')?.revision) {
-            parts.push(`Rolled back: revision ${current.revision} now runs what revision ${before.find(r => r.status === 'deployed')?.revision} ran`);
-        }
-        else if (current) {
-            parts.push(`Revision ${current.revision} is still the deployed one`);
-        }
-        else if (after.length === 0) {
-            parts.push('Nothing was left installed');
-        }
+    // Where the release stands; nothing more is said when the API could not be read.
+    const current = after?.find(r => r.status === 'deployed');
+    const previous = before.find(r => r.status === 'deployed')?.revision;
+    if (/another operation .* is in progress/.test(helmLine)) {
+        parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)');
     }
-    catch {
-        // The report above is enough when the API cannot be read.
+    else if (current && before[0] && current.revision !== previous) {
+        parts.push(`Rolled back: revision ${current.revision} now runs what revision ${previous} ran`);
+    }
+    else if (current) {
+        parts.push(`Revision ${current.revision} is still the deployed one`);
+    }
+    else if (after?.length === 0) {
+        parts.push('Nothing was left installed');
     }
     summary_setOutput('changed', 'false');
     return new Error(`${parts.join('. ')}.`);
 }
 async function report(inputs, release, changed, note) {
-    const images = imagesOf(parseManifest(release.manifest ?? '', inputs.namespace));
+    const images = imagesOf(parseManifest(release.manifest ?? '', inputs.namespace, IMAGE_DOCUMENT));
     summary_setOutput('revision', String(release.version));
     summary_setOutput('status', release.info?.status ?? 'unknown');
     summary_setOutput('changed', String(changed && !inputs.dryRun));

@@ -6,11 +6,14 @@ import { markdownTable, setOutput, writeSummary } from '../../../src/core/summar
 import { imageSetStrings, readDeployInputs, type DeployInputs, type SecretSpec } from './inputs'
 import { findHelm, Helm, type HelmBinary } from '../../../src/helm/helm'
 import {
-  diffManifests,
+  diffManifestTexts,
   diffMarkdown,
+  IMAGE_DOCUMENT,
+  WORKLOAD_DOCUMENT,
   imagesOf,
   parseManifest,
-  type ManifestObject
+  type ManifestObject,
+  type ObjectChange
 } from '../../../src/helm/manifest'
 import {
   chartDigest,
@@ -143,9 +146,20 @@ async function deployLocalChart(
 ): Promise<void> {
   const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)]
   const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString }
-  // The release as stored now, read through the API (one request, no helm process).
+  // The release as stored now, read through the API (one request, no helm process), and
+  // alongside it what else decides the path: missing namespaces, the server's version.
   const recordsRead = readRecords(client, inputs)
   recordsRead.catch(() => undefined)
+  const namespacesMissing = missing(client, [
+    inputs.namespace,
+    ...inputs.createSecrets.map(s => s.namespace)
+  ])
+  namespacesMissing.catch(() => undefined)
+  // Field validation on the server is GA from 1.27; older servers keep Helm's own check.
+  const fieldValidationKnown = client.serverVersion().then(
+    v => v.major > 1 || (v.major === 1 && v.minor >= 27),
+    () => false
+  )
   const fingerprint = releaseFingerprint({
     chartDigest: chartDigest(chart),
     chartVersion: inputs.chartVersion,
@@ -181,28 +195,30 @@ async function deployLocalChart(
     return
   }
 
-  const helm = await getHelm()
+  const [helm, missingNamespaces] = await Promise.all([getHelm(), namespacesMissing])
   phase('helm found')
-  // What will change: the new render against the live release's manifest.
-  const [rendered, missingNamespaces] = await Promise.all([
-    helm.template({ release: inputs.release, chart, ...values, isUpgrade: Boolean(deployed) }),
-    missing(client, [inputs.namespace, ...inputs.createSecrets.map(s => s.namespace)])
-  ])
-  const next = parseManifest(rendered, inputs.namespace)
-  phase('rendered')
-  const live = deployed
-    ? parseManifest(decodeReleaseSecret(deployed.data).manifest ?? '', inputs.namespace)
-    : []
-  const changes = diffManifests(live, next)
-  const summaryWritten = writeSummary(
-    `### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${deployed ? `from revision ${deployed.revision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`
-  )
-  core.info(
-    `Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`
-  )
+  const live = deployed ? (decodeReleaseSecret(deployed.data).manifest ?? '') : ''
+  // What will change. An upgrade learns it from the manifest Helm applies (its JSON output, or
+  // the failed revision's record), which costs no second render; a first install, or one that
+  // must create namespaces, renders first to know which namespaces the chart will own.
+  let next: ManifestObject[] | undefined
+  let rendered: string | undefined
+  if (!deployed || missingNamespaces.length) {
+    rendered = await helm.template({
+      release: inputs.release,
+      chart,
+      ...values,
+      isUpgrade: Boolean(deployed)
+    })
+    next = parseManifest(rendered, inputs.namespace)
+    phase('rendered')
+  }
+  const showChanges = (manifest: string) =>
+    writeChanges(inputs, deployed?.revision, diffManifestTexts(live, manifest, inputs.namespace))
+  const changesShown = rendered === undefined ? undefined : showChanges(rendered)
 
-  await createNamespaces(client, inputs, missingNamespaces, next, inputs.dryRun)
-  const workloads: Workload[] = next
+  await createNamespaces(client, inputs, missingNamespaces, next ?? [], inputs.dryRun)
+  const workloads: Workload[] = (next ?? parseManifest(live, inputs.namespace, WORKLOAD_DOCUMENT))
     .filter(o => o.kind === 'Deployment' || o.kind === 'StatefulSet')
     .map(o => ({
       kind: o.kind as Workload['kind'],
@@ -211,17 +227,19 @@ async function deployLocalChart(
     }))
   const observer = new ReadinessObserver(client, workloads)
   await Promise.all([
-    summaryWritten,
+    changesShown,
     inputs.createSecrets.length
       ? applySecrets(client, inputs.createSecrets, inputs.dryRun)
       : undefined,
     !inputs.dryRun && (inputs.wait || inputs.atomic) ? observer.start() : undefined
   ])
 
+  const serverValidatesFields = await fieldValidationKnown
   phase('upgrade')
   let release: HelmRelease
+  let warnings: string[]
   try {
-    release = await core.group(
+    ;({ release, warnings } = await core.group(
       `helm upgrade --install ${inputs.release}${inputs.dryRun ? ' (server-side dry run)' : ''}`,
       () =>
         helm.upgrade({
@@ -234,27 +252,53 @@ async function deployLocalChart(
           timeoutMs: inputs.timeoutMs,
           historyMax: inputs.historyMax,
           dryRun: inputs.dryRun,
-          labels: { [FINGERPRINT_LABEL]: fingerprint }
+          labels: { [FINGERPRINT_LABEL]: fingerprint },
+          serverValidatesFields
         })
-    )
+    ))
   } catch (error) {
     await observer.stop()
-    throw await failure(client, inputs, error, observer, records)
+    const after = await readRecords(client, inputs).catch(() => undefined)
+    // The revision this deploy stored (failed, or rolled back from) holds what it tried.
+    const attempted = after
+      ?.filter(r => r.revision > (latest?.revision ?? 0))
+      .sort((a, b) => a.revision - b.revision)[0]
+    if (!next && attempted) {
+      await showChanges(decodeReleaseSecret(attempted.data).manifest ?? '')
+    }
+    throw failure(inputs, error, observer, records, after)
   }
   phase('upgraded')
+  for (const warning of warnings)
+    core.warning(`API server, release ${inputs.release}: ${warning}`, { title: 'helm upgrade' })
   await observer.stop()
+  if (!next) await showChanges(release.manifest ?? '')
   await report(inputs, release, true, undefined)
   phase('reported')
 }
 
+/** The diff of a deploy, in the log (one line) and the job summary (a table). */
+async function writeChanges(
+  inputs: DeployInputs,
+  fromRevision: number | undefined,
+  changes: ObjectChange[]
+): Promise<void> {
+  core.info(
+    `Changes: ${changes.length ? changes.map(c => `${c.change} ${c.object}`).join(', ') : 'none to objects (values or labels only)'}`
+  )
+  await writeSummary(
+    `### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${fromRevision ? `from revision ${fromRevision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`
+  )
+}
+
 /** One line: Helm's own words, what did not become ready, and where the release stands now. */
-async function failure(
-  client: KubeClient,
+function failure(
   inputs: DeployInputs,
   error: unknown,
   observer: ReadinessObserver,
-  before: ReleaseRecord[]
-): Promise<Error> {
+  before: ReleaseRecord[],
+  after: ReleaseRecord[] | undefined
+): Error {
   const helmLine = error instanceof Error ? error.message : String(error)
   const notReady = observer.notReady()
   const parts = [
@@ -262,28 +306,19 @@ async function failure(
   ]
   if (notReady.length)
     parts.push(`Not ready: ${notReady.map(s => `${s.object} (${s.detail})`).join('; ')}`)
-  try {
-    const after = await readRecords(client, inputs)
-    const current = after.find(r => r.status === 'deployed')
-    if (/another operation .* is in progress/.test(helmLine)) {
-      parts.push(
-        'Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)'
-      )
-    } else if (
-      current &&
-      before[0] &&
-      current.revision !== before.find(r => r.status === 'deployed')?.revision
-    ) {
-      parts.push(
-        `Rolled back: revision ${current.revision} now runs what revision ${before.find(r => r.status === 'deployed')?.revision} ran`
-      )
-    } else if (current) {
-      parts.push(`Revision ${current.revision} is still the deployed one`)
-    } else if (after.length === 0) {
-      parts.push('Nothing was left installed')
-    }
-  } catch {
-    // The report above is enough when the API cannot be read.
+  // Where the release stands; nothing more is said when the API could not be read.
+  const current = after?.find(r => r.status === 'deployed')
+  const previous = before.find(r => r.status === 'deployed')?.revision
+  if (/another operation .* is in progress/.test(helmLine)) {
+    parts.push(
+      'Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)'
+    )
+  } else if (current && before[0] && current.revision !== previous) {
+    parts.push(`Rolled back: revision ${current.revision} now runs what revision ${previous} ran`)
+  } else if (current) {
+    parts.push(`Revision ${current.revision} is still the deployed one`)
+  } else if (after?.length === 0) {
+    parts.push('Nothing was left installed')
   }
   setOutput('changed', 'false')
   return new Error(`${parts.join('. ')}.`)
@@ -295,7 +330,7 @@ async function report(
   changed: boolean,
   note?: string
 ): Promise<void> {
-  const images = imagesOf(parseManifest(release.manifest ?? '', inputs.namespace))
+  const images = imagesOf(parseManifest(release.manifest ?? '', inputs.namespace, IMAGE_DOCUMENT))
   setOutput('revision', String(release.version))
   setOutput('status', release.info?.status ?? 'unknown')
   setOutput('changed', String(changed && !inputs.dryRun))

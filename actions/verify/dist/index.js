@@ -9368,6 +9368,120 @@ function lastErrorLine(result) {
     return redact(errorLine ?? lines[lines.length - 1] ?? 'no output');
 }
 
+;// CONCATENATED MODULE: ./src/core/go-buildinfo.ts
+
+const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const FLAGS_VERSION_INLINE = 0x2;
+function readAt(fd, offset, length) {
+    const buf = Buffer.alloc(length);
+    const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, length, offset);
+    return buf.subarray(0, n);
+}
+/** Offset and size of the ELF section `name`, or undefined (not ELF, or no such section). */
+function elfSection(fd, name) {
+    const header = readAt(fd, 0, 64);
+    if (header.length < 52 || header.toString('latin1', 0, 4) !== '\x7fELF')
+        return undefined;
+    const is64 = header[4] === 2;
+    const le = header[5] === 1;
+    const u16 = (b, o) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+    const u32 = (b, o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+    const word = (b, o) => is64 ? Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : u32(b, o);
+    const shoff = word(header, is64 ? 0x28 : 0x20);
+    const shentsize = u16(header, is64 ? 0x3a : 0x2e);
+    const shnum = u16(header, is64 ? 0x3c : 0x30);
+    const shstrndx = u16(header, is64 ? 0x3e : 0x32);
+    if (!shoff || !shnum || shstrndx >= shnum)
+        return undefined;
+    const table = readAt(fd, shoff, shentsize * shnum);
+    if (table.length < shentsize * shnum)
+        return undefined;
+    const section = (i) => {
+        const at = i * shentsize;
+        return {
+            name: u32(table, at),
+            offset: word(table, at + (is64 ? 24 : 16)),
+            size: word(table, at + (is64 ? 32 : 20))
+        };
+    };
+    const strtab = section(shstrndx);
+    const names = readAt(fd, strtab.offset, strtab.size);
+    for (let i = 0; i < shnum; i++) {
+        const s = section(i);
+        const end = names.indexOf(0, s.name);
+        if (names.toString('latin1', s.name, end < 0 ? undefined : end) === name)
+            return { offset: s.offset, size: s.size };
+    }
+    return undefined;
+}
+/** A uvarint-prefixed string at `at`; the string and the offset after it. */
+function varString(buf, at) {
+    let length = 0;
+    let shift = 0;
+    let i = at;
+    for (; i < buf.length; i++) {
+        length += (buf[i] & 0x7f) * 2 ** shift;
+        shift += 7;
+        if (!(buf[i] & 0x80))
+            break;
+    }
+    const start = i + 1;
+    if (start + length > buf.length)
+        throw new Error('truncated build info');
+    return [buf.toString('utf8', start, start + length), start + length];
+}
+/** Parses the text `go version -m` shows (path, mod, dep, build lines). */
+function parseModInfo(goVersion, text) {
+    const info = { goVersion, path: '', settings: {} };
+    for (const line of text.split('\n')) {
+        const [kind, ...fields] = line.split('\t');
+        if (kind === 'path')
+            info.path = fields[0] ?? '';
+        else if (kind === 'mod')
+            info.module = { path: fields[0] ?? '', version: fields[1] ?? '' };
+        else if (kind === 'build') {
+            const [key, ...value] = fields.join('\t').split('=');
+            info.settings[key] = value.join('=').replace(/^"(.*)"$/, '$1');
+        }
+    }
+    return info;
+}
+/**
+ * Reads the build info of an ELF Go binary (Go 1.18 or later); undefined for anything else
+ * (a script, another format, an older Go), where the caller asks the tool itself.
+ */
+function readGoBuildInfo(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const section = elfSection(fd, '.go.buildinfo');
+        if (!section || section.size < 32)
+            return undefined;
+        const data = readAt(fd, section.offset, Math.min(section.size, 1 << 20));
+        if (!data.subarray(0, MAGIC.length).equals(MAGIC))
+            return undefined;
+        if (!(data[15] & FLAGS_VERSION_INLINE))
+            return undefined;
+        const [goVersion, next] = varString(data, 32);
+        let [mod] = varString(data, next);
+        // The module text is framed by 16-byte sentinels (cmd/go's infoStart and infoEnd).
+        if (mod.length >= 33 && mod[mod.length - 17] === '\n')
+            mod = mod.slice(16, -16);
+        return parseModInfo(goVersion, mod);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/tools.ts
 
 
@@ -9649,6 +9763,8 @@ function upgradeArgs(major, target, o) {
         args.push('--labels', labels.map(([k, v]) => `${k}=${v}`).join(','));
     if (o.description)
         args.push('--description', o.description);
+    if (o.serverValidatesFields)
+        args.push('--disable-openapi-validation');
     args.push('--output', 'json');
     return args;
 }
@@ -9721,8 +9837,34 @@ function parseHelmVersion(text) {
 
 
 
-/** Reads a binary's version the way Helm 3 and 4 both print it: `v3.22.0`, `v4.3.1`. */
+
+
+
+/**
+ * The Helm version a Go build info names: the main package helm.sh/helm/vN/cmd/helm, and the
+ * version of its module (`go install`) or of the -X version flag (release builds, `make`).
+ */
+function helmVersionFromBuildInfo(info) {
+    const major = /^helm\.sh\/helm\/v(\d+)\/cmd\/helm$/.exec(info?.path ?? '')?.[1];
+    if (!info || !major)
+        return undefined;
+    const semver = /^v?\d+\.\d+\.\d+(?:[-+][\w.+-]*)?$/;
+    const fromModule = info.module?.version ?? '';
+    const fromFlags = new RegExp(`-X[ =]?'?helm\\.sh/helm/v${major}/internal/version\\.version=(v?[\\w.+-]+)`).exec(info.settings['-ldflags'] ?? '')?.[1];
+    for (const version of [fromModule, fromFlags]) {
+        if (version && semver.test(version) && version.replace(/^v/, '').startsWith(`${major}.`))
+            return version;
+    }
+    return undefined;
+}
+/**
+ * Reads a binary's version: from its Go build info when it has one (no process started),
+ * else the way Helm 3 and 4 both print it, `v3.22.0`, `v4.3.1`.
+ */
 async function helmVersion(binary) {
+    const known = helmVersionFromBuildInfo(readGoBuildInfo(binary));
+    if (known)
+        return { path: binary, ...parseHelmVersion(known) };
     const result = await exec_exec(binary, ['version', '--template', '{{.Version}}'], {
         stream: false,
         timeoutMs: 30_000
@@ -9781,17 +9923,23 @@ class Helm {
         return this.binary.major;
     }
     run(args, options = {}) {
+        // The command as run, the way @actions/exec shows one (credentials are redacted by exec's
+        // caller-registered secrets; the kubeconfig is a file path).
+        info(redact(`[command]${this.binary.path} ${args.join(' ')}`));
         return execOrThrow(this.binary.path, args, {
             stream: options.stream ?? false,
             timeoutMs: options.timeoutMs
         });
     }
-    /** upgrade --install (or a server-side dry run); resolves the release Helm printed. */
+    /**
+     * upgrade --install (or a server-side dry run): the release Helm printed, and the warnings
+     * the API server sent back (deprecated APIs; unknown fields, which Helm 3 lets through).
+     */
     async upgrade(options, runTimeoutMs) {
         const result = await this.run(upgradeArgs(this.major, this.target, options), {
             timeoutMs: runTimeoutMs
         });
-        return parseReleaseJson(result.stdout);
+        return { release: parseReleaseJson(result.stdout), warnings: serverWarnings(result.stderr) };
     }
     async template(options) {
         return (await this.run(templateArgs(this.major, this.target.namespace, options))).stdout;
@@ -9811,6 +9959,29 @@ class Helm {
     async pull(chart, destination, version) {
         await this.run(pullArgs(chart, destination, version), { stream: true });
     }
+}
+/**
+ * The API server's warnings in a Go client's stderr, as client-go logs them through klog:
+ * `W1127 15:27:46.585214 14364 warnings.go:70] "Warning: unknown field \"spec.x\""`.
+ */
+function serverWarnings(stderr) {
+    const found = new Set();
+    for (const line of stderr.split('\n')) {
+        const match = /^[IWE]\d{4} [\d:.]+\s+\d+ warnings\.go:\d+\] (.*)$/.exec(line.trim());
+        if (!match)
+            continue;
+        let text = match[1];
+        if (text.startsWith('"') && text.endsWith('"')) {
+            try {
+                text = JSON.parse(text);
+            }
+            catch {
+                // Not a quoted Go string after all: keep it as printed.
+            }
+        }
+        found.add(text.replace(/^Warning: /, ''));
+    }
+    return [...found];
 }
 /** Helm prints the release as JSON after warnings on some versions: parse from the first '{'. */
 function parseReleaseJson(stdout) {
@@ -10273,6 +10444,15 @@ class KubeClient {
         if (res.status >= 400)
             throw apiError(res.status, text, method, path);
         return (text ? JSON.parse(text) : undefined);
+    }
+    /** The server's version (GET /version); minor as a number ("27+" on some providers is 27). */
+    async serverVersion() {
+        const v = await this.request('GET', '/version');
+        return {
+            major: Number.parseInt(v?.major ?? '', 10) || 0,
+            minor: Number.parseInt(v?.minor ?? '', 10) || 0,
+            gitVersion: v?.gitVersion ?? ''
+        };
     }
     async get(type, name, namespace) {
         const t = typeOf(type);
