@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import YAML from 'yaml'
+import { parseYamlDocuments, stringifyYaml } from '../core/yaml'
 
 /** One object of a rendered manifest. */
 export interface ManifestObject {
@@ -16,18 +16,6 @@ export interface ManifestObject {
 /** "Deployment backend/api", the way objects are named in every message. */
 export function objectName(o: Pick<ManifestObject, 'kind' | 'namespace' | 'name'>): string {
   return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .map(k => [k, sortKeys((value as Record<string, unknown>)[k])])
-    )
-  }
-  return value
 }
 
 /**
@@ -63,12 +51,14 @@ export function parseManifest(
       .filter(doc => only.test(doc))
       .join('\n---\n')
   const objects: ManifestObject[] = []
-  for (const doc of YAML.parseAllDocuments(text)) {
-    if (doc.errors.length)
-      throw new Error(
-        `The rendered manifest is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`
-      )
-    const body = doc.toJS() as Record<string, unknown> | null
+  let docs: unknown[]
+  try {
+    docs = parseYamlDocuments(text)
+  } catch (error) {
+    throw new Error(`The rendered manifest is not valid YAML: ${(error as Error).message}`)
+  }
+  for (const doc of docs) {
+    const body = doc as Record<string, unknown> | null
     if (!body || typeof body !== 'object' || !body.kind) continue
     const metadata = (body.metadata ?? {}) as Record<string, unknown>
     const kind = String(body.kind)
@@ -86,8 +76,8 @@ export function parseManifest(
       namespace,
       // Computed on first use: only a diff needs it, and it is the costly part.
       get yaml(): string {
-        canonical ??= YAML.stringify(sortKeys(kind === 'Secret' ? hideSecretValues(body) : body), {
-          lineWidth: 0
+        canonical ??= stringifyYaml(kind === 'Secret' ? hideSecretValues(body) : body, {
+          sortKeys: true
         })
         return canonical
       },

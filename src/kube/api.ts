@@ -1,6 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
-import YAML from 'yaml'
+import { parseYamlDocuments } from '../core/yaml'
 import { KubeConnection, loadKubeconfig, parseKubeconfig } from './kubeconfig-parse'
 import {
   KubeObject,
@@ -329,8 +329,9 @@ export class KubeClient {
         force: options.force || undefined,
         dryRun: options.dryRun ? 'All' : undefined
       },
+      // JSON is YAML: the apply-patch+yaml body needs no YAML writer.
       headers: { 'content-type': 'application/apply-patch+yaml' },
-      body: YAML.stringify(body)
+      body: JSON.stringify(body)
     })
   }
 
@@ -536,11 +537,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** Parses a multi-document YAML manifest into objects (empty documents dropped). */
 export function parseManifests(text: string): KubeObject[] {
-  return YAML.parseAllDocuments(text)
-    .map(doc => {
-      if (doc.errors.length)
-        throw new Error(`Invalid YAML manifest: ${doc.errors[0].message.split('\n')[0]}`)
-      return doc.toJS() as KubeObject | null
-    })
-    .filter((o): o is KubeObject => Boolean(o && typeof o === 'object'))
+  let docs: unknown[]
+  try {
+    docs = parseYamlDocuments(text)
+  } catch (error) {
+    throw new Error(`Invalid YAML manifest: ${(error as Error).message}`)
+  }
+  return docs.filter((o): o is KubeObject => Boolean(o && typeof o === 'object'))
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import YAML from 'yaml'
+import { parseYaml } from '../core/yaml'
 
 /** Everything needed to reach and authenticate to one API server (one kubeconfig context). */
 export interface KubeConnection {
@@ -61,7 +61,7 @@ export interface KubeconfigDocument {
 export function parseKubeconfigDocument(text: string, baseDir = process.cwd()): KubeconfigDocument {
   let doc: unknown
   try {
-    doc = YAML.parse(text)
+    doc = parseYaml(text)
   } catch (error) {
     // The YAML error quotes the offending text, which may be a key: keep only its kind.
     const kind = error instanceof Error ? error.name : 'error'

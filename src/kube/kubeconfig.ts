@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import YAML from 'yaml'
+import { parseYaml } from '../core/yaml'
 import { maskSecret } from '../core/secrets'
 import {
   KubeconfigError,
@@ -53,7 +53,7 @@ export function maskKubeconfig(input: string, yamlText: string): void {
   core.setSecret(yamlText)
   let doc: unknown
   try {
-    doc = YAML.parse(yamlText)
+    doc = parseYaml(yamlText)
   } catch {
     return
   }

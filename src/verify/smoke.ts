@@ -1,6 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
-import YAML from 'yaml'
+import { parseYaml } from '../core/yaml'
 import { parseDuration } from '../core/inputs'
 import { KubeClient, sleep } from '../kube/api'
 
@@ -68,7 +68,7 @@ export function parseChecks(text: string, defaultTimeoutMs = 10_000): SmokeCheck
   if (!text.trim()) return []
   let doc: unknown
   try {
-    doc = YAML.parse(text)
+    doc = parseYaml(text)
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw invalid(

@@ -1,7 +1,7 @@
 import { validateNamespace, validateReleaseName } from '../../../src/kube/names'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import YAML from 'yaml'
+import { parseYaml } from '../../../src/core/yaml'
 import { InputError } from '../../../src/core/errors'
 import { Inputs } from '../../../src/core/inputs'
 import { maskSecret } from '../../../src/core/secrets'
@@ -90,7 +90,7 @@ export function parseImages(text: string, allowTags: boolean): ImageOverride[] {
   if (trimmed.startsWith('{') || /^[A-Za-z0-9_-]+:\s/m.test(trimmed)) {
     let doc: unknown
     try {
-      doc = YAML.parse(trimmed)
+      doc = parseYaml(trimmed)
     } catch {
       throw new InputError(
         'images',
@@ -205,7 +205,7 @@ export function parseSecrets(text: string, defaultNamespace: string): SecretSpec
   if (!lineForm) {
     let doc: unknown
     try {
-      doc = YAML.parse(trimmed)
+      doc = parseYaml(trimmed)
     } catch {
       // Never quote the text: it holds the secret values.
       throw new InputError(

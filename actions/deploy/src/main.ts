@@ -146,20 +146,9 @@ async function deployLocalChart(
 ): Promise<void> {
   const setString = [...inputs.setString, ...imageSetStrings(inputs.images, inputs.imageValuePath)]
   const values = { valuesFiles: inputs.valuesFiles, set: inputs.set, setString }
-  // The release as stored now, read through the API (one request, no helm process), and
-  // alongside it what else decides the path: missing namespaces, the server's version.
+  // The release as stored now, read through the API (one request, no helm process).
   const recordsRead = readRecords(client, inputs)
   recordsRead.catch(() => undefined)
-  const namespacesMissing = missing(client, [
-    inputs.namespace,
-    ...inputs.createSecrets.map(s => s.namespace)
-  ])
-  namespacesMissing.catch(() => undefined)
-  // Field validation on the server is GA from 1.27; older servers keep Helm's own check.
-  const fieldValidationKnown = client.serverVersion().then(
-    v => v.major > 1 || (v.major === 1 && v.minor >= 27),
-    () => false
-  )
   const fingerprint = releaseFingerprint({
     chartDigest: chartDigest(chart),
     chartVersion: inputs.chartVersion,
@@ -195,6 +184,17 @@ async function deployLocalChart(
     return
   }
 
+  // Not a no-op: what else decides the path, on the connection the read opened.
+  const namespacesMissing = missing(client, [
+    inputs.namespace,
+    ...inputs.createSecrets.map(s => s.namespace)
+  ])
+  namespacesMissing.catch(() => undefined)
+  // Field validation on the server is GA from 1.27; older servers keep Helm's own check.
+  const fieldValidationKnown = client.serverVersion().then(
+    v => v.major > 1 || (v.major === 1 && v.minor >= 27),
+    () => false
+  )
   const [helm, missingNamespaces] = await Promise.all([getHelm(), namespacesMissing])
   phase('helm found')
   const live = deployed ? (decodeReleaseSecret(deployed.data).manifest ?? '') : ''

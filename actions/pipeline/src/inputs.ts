@@ -1,4 +1,4 @@
-import YAML from 'yaml'
+import { parseYaml } from '../../../src/core/yaml'
 import { InputError } from '../../../src/core/errors'
 import { Inputs } from '../../../src/core/inputs'
 import { maskSecret } from '../../../src/core/secrets'
@@ -55,7 +55,7 @@ function safePath(input: string, value: string): string {
 export function parseApps(text: string): App[] {
   let doc: unknown
   try {
-    doc = YAML.parse(text)
+    doc = parseYaml(text)
   } catch {
     throw new InputError('apps', text, APPS_FORM)
   }
