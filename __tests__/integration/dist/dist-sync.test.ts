@@ -18,11 +18,14 @@ describe('committed dist/ bundles', () => {
   })
 
   it.each(actions)('actions/%s/dist matches a fresh build of its sources', name => {
-    const committed = path.join(repoRoot, 'actions', name, 'dist', 'index.js')
-    expect(existsSync(committed)).toBe(true)
-    const same = readFileSync(committed).equals(readFileSync(path.join(fresh, name, 'index.js')))
-    if (!same) throw new Error(`actions/${name}/dist/index.js is stale: run "npm run build" and commit it`)
-    expect(same).toBe(true)
+    // Every file: the entry bundle, the chunks of modules loaded on first use, licenses.
+    const dir = path.join(repoRoot, 'actions', name, 'dist')
+    expect(existsSync(path.join(dir, 'index.js'))).toBe(true)
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(path.join(fresh, name)).sort())
+    for (const file of readdirSync(dir)) {
+      const same = readFileSync(path.join(dir, file)).equals(readFileSync(path.join(fresh, name, file)))
+      if (!same) throw new Error(`actions/${name}/dist/${file} is stale: run "npm run build" and commit it`)
+    }
   })
 
   it('every action.yml points at its bundle and describes every input and output', () => {
