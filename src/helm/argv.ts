@@ -166,6 +166,22 @@ export function pullArgs(chart: string, destination: string, version?: string): 
   return args
 }
 
+const VALUE_FLAGS = new Set(['--set', '--set-string', '--set-json', '--set-literal'])
+
+/**
+ * A helm argv as the log shows it: every --set-style value replaced by *** (a value may be a
+ * credential that no masker knows, e.g. one computed in a step); the keys stay readable.
+ */
+export function displayArgs(args: readonly string[]): string[] {
+  return args.map((arg, i) => {
+    if (i === 0 || !VALUE_FLAGS.has(args[i - 1])) return arg
+    return arg
+      .split(/(?<!\\),/)
+      .map(entry => (entry.includes('=') ? `${entry.slice(0, entry.indexOf('='))}=***` : entry))
+      .join(',')
+  })
+}
+
 /** Major version from `helm version --template '{{.Version}}'` ("v3.22.0", "v4.3.1"). */
 export function parseHelmVersion(text: string): { version: string; major: HelmMajor } {
   const match = text.trim().match(/^v?(\d+)\.(\d+)\.(\d+)(?:[-+][\w.+-]*)?$/)

@@ -6,6 +6,7 @@ import { redact } from '../core/secrets'
 import { readGoBuildInfo, type GoBuildInfo } from '../core/go-buildinfo'
 import { findAllOnPath } from '../core/tools'
 import {
+  displayArgs,
   getManifestArgs,
   historyArgs,
   parseHelmVersion,
@@ -128,9 +129,8 @@ export class Helm {
   }
 
   private run(args: string[], options: { stream?: boolean; timeoutMs?: number } = {}) {
-    // The command as run, the way @actions/exec shows one (credentials are redacted by exec's
-    // caller-registered secrets; the kubeconfig is a file path).
-    core.info(redact(`[command]${this.binary.path} ${args.join(' ')}`))
+    // The command as run, the way @actions/exec shows one, with --set values hidden.
+    core.info(redact(`[command]${this.binary.path} ${displayArgs(args).join(' ')}`))
     return execOrThrow(this.binary.path, args, {
       stream: options.stream ?? false,
       timeoutMs: options.timeoutMs

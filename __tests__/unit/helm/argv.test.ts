@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  displayArgs,
   getManifestArgs,
   historyArgs,
   parseHelmVersion,
@@ -306,5 +307,39 @@ describe('serverWarnings', () => {
       'policy/v1beta1 PodDisruptionBudget is deprecated'
     ])
     expect(serverWarnings('')).toEqual([])
+  })
+})
+
+describe('displayArgs', () => {
+  it('hides every --set-style value, keeps keys and every other argument', () => {
+    expect(
+      displayArgs([
+        'upgrade',
+        'web',
+        '--set',
+        'db.password=hunter2,replicas=3',
+        '--set-string',
+        'api.image.digest=sha256:abc',
+        '--set-json',
+        'x={"a":1}',
+        '--values',
+        'values.yaml',
+        '--set',
+        'escaped=a\\,b=c'
+      ])
+    ).toEqual([
+      'upgrade',
+      'web',
+      '--set',
+      'db.password=***,replicas=***',
+      '--set-string',
+      'api.image.digest=***',
+      '--set-json',
+      'x=***',
+      '--values',
+      'values.yaml',
+      '--set',
+      'escaped=***'
+    ])
   })
 })

@@ -39,7 +39,7 @@ export class ReadinessObserver {
     private readonly intervalMs = 1000
   ) {}
 
-  /** Records the generations before the upgrade, then looks again every interval. */
+  /** Records the generations before the upgrade, then looks every interval. */
   async start(): Promise<void> {
     await Promise.all(
       this.workloads.map(async w => {
@@ -47,7 +47,10 @@ export class ReadinessObserver {
         this.baseGeneration.set(key(w), found?.metadata.generation ?? 0)
       })
     )
+    // The first look waits an interval: right after the start nothing has changed yet, and
+    // Helm is busiest then (a deploy that ends within the interval is never looked at).
     this.loop = (async () => {
+      await sleep(this.intervalMs, this.wake.signal)
       while (!this.stopped) {
         await Promise.all(this.workloads.map(w => this.look(w).catch(() => undefined)))
         await sleep(this.intervalMs, this.wake.signal)

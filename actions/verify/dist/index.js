@@ -1239,6 +1239,21 @@ function pullArgs(chart, destination, version) {
         args.push('--version', version);
     return args;
 }
+const VALUE_FLAGS = new Set(['--set', '--set-string', '--set-json', '--set-literal']);
+/**
+ * A helm argv as the log shows it: every --set-style value replaced by *** (a value may be a
+ * credential that no masker knows, e.g. one computed in a step); the keys stay readable.
+ */
+function displayArgs(args) {
+    return args.map((arg, i) => {
+        if (i === 0 || !VALUE_FLAGS.has(args[i - 1]))
+            return arg;
+        return arg
+            .split(/(?<!\\),/)
+            .map(entry => (entry.includes('=') ? `${entry.slice(0, entry.indexOf('='))}=***` : entry))
+            .join(',');
+    });
+}
 /** Major version from `helm version --template '{{.Version}}'` ("v3.22.0", "v4.3.1"). */
 function parseHelmVersion(text) {
     const match = text.trim().match(/^v?(\d+)\.(\d+)\.(\d+)(?:[-+][\w.+-]*)?$/);
@@ -1343,9 +1358,8 @@ class Helm {
         return this.binary.major;
     }
     run(args, options = {}) {
-        // The command as run, the way @actions/exec shows one (credentials are redacted by exec's
-        // caller-registered secrets; the kubeconfig is a file path).
-        info(redact(`[command]${this.binary.path} ${args.join(' ')}`));
+        // The command as run, the way @actions/exec shows one, with --set values hidden.
+        info(redact(`[command]${this.binary.path} ${displayArgs(args).join(' ')}`));
         return execOrThrow(this.binary.path, args, {
             stream: options.stream ?? false,
             timeoutMs: options.timeoutMs
