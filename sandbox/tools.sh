@@ -26,7 +26,8 @@ log() { printf '[tools] %s\n' "$*" >&2; }
 bindir() {
   case "$1" in
     trivy) echo "$TOOLS/trivy-$TRIVY_VERSION/bin" ;;
-    helm3) echo "$TOOLS/helm-$HELM3_VERSION/bin" ;;
+    # -b2: built with the Makefile's Kubernetes-version ldflags (see build_helm3).
+    helm3) echo "$TOOLS/helm-$HELM3_VERSION-b2/bin" ;;
     helm4) echo "$TOOLS/helm-$HELM4_VERSION/bin" ;;
     kwok) echo "$TOOLS/kwok-$KWOK_VERSION/bin" ;;
     kubernetes) echo "$TOOLS/kubernetes-$KUBERNETES_VERSION/bin" ;;
@@ -66,8 +67,17 @@ build_trivy() {
     "github.com/aquasecurity/trivy/cmd/trivy@v$TRIVY_VERSION"
 }
 build_helm3() {
-  install_go helm3 "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM3_VERSION" \
-    "helm.sh/helm/v3/cmd/helm@v$HELM3_VERSION"
+  # Helm 3's Makefile sets the default .Capabilities.KubeVersion (used by `helm template` and
+  # `helm lint`) from its client-go version; without it a `go install` build says v1.20.
+  local mod minor
+  mod=$(go mod download -json "helm.sh/helm/v3@v$HELM3_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')
+  minor=$(awk '$1 == "k8s.io/client-go" { split($2, v, "."); print v[2] }' "$mod")
+  [ -n "$minor" ] || { echo "cannot read the client-go version of Helm $HELM3_VERSION" >&2; return 1; }
+  local ld="-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM3_VERSION"
+  for pkg in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
+    ld="$ld -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$minor"
+  done
+  install_go helm3 "$ld" "helm.sh/helm/v3/cmd/helm@v$HELM3_VERSION"
 }
 build_helm4() {
   install_go helm4 "-s -w -X helm.sh/helm/v4/internal/version.version=v$HELM4_VERSION" \

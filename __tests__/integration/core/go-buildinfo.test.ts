@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readGoBuildInfo } from '../../../src/core/go-buildinfo'
@@ -62,3 +62,28 @@ describe('Go build info of real binaries', () => {
     expect(found.path).toBe(shim)
   })
 })
+
+describe("the sandbox's Helm builds", () => {
+  it.each(['K8S_STACK_HELM3', 'K8S_STACK_HELM4'])(
+    '%s renders with the default Kubernetes version of its release (its client-go minor), not v1.20',
+    variable => {
+      const chart = mkdtempSync(path.join(tmpdir(), 'kubeversion-'))
+      writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: kv\nversion: 0.1.0\n')
+      mkdirSync(path.join(chart, 'templates'))
+      writeFileSync(
+        path.join(chart, 'templates', 'kv.yaml'),
+        'kubeVersion: {{ .Capabilities.KubeVersion.Version }}\n'
+      )
+      const rendered = execFileSync(env[variable], ['template', chart], { encoding: 'utf8' })
+      const clientGo = readGoBuildInfoDep(env[variable], 'k8s.io/client-go')
+      expect(clientGo).toMatch(/^v0\.\d+\.\d+$/)
+      expect(rendered).toContain(`kubeVersion: v1.${clientGo?.split('.')[1]}.0`)
+    }
+  )
+})
+
+/** The version of one dependency, as `go version -m` lists it. */
+function readGoBuildInfoDep(binary: string, module: string): string | undefined {
+  const text = execFileSync('go', ['version', '-m', binary], { encoding: 'utf8' })
+  return new RegExp(`^\\s*dep\\s+${module.replace(/\./g, '\\.')}\\s+(\\S+)`, 'm').exec(text)?.[1]
+}
