@@ -299,6 +299,8 @@ describe.each([3, 4])('deploy with Helm %i', major => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain('another operation (install/upgrade/rollback) is in progress')
     expect(errors[0]).toContain('this one changed nothing')
+    // It tried nothing, so it shows no diff (the pending revision is the other deploy's).
+    expect(second.summary).not.toContain('changes to release')
     const firstRun = await first
     expect(firstRun.exitCode).toBe(1)
     const records = await releaseSecrets()

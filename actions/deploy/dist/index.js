@@ -6904,20 +6904,24 @@ async function deployLocalChart(client, getHelm, inputs, chart) {
     catch (error) {
         await observer.stop();
         const after = await readRecords(client, inputs).catch(() => undefined);
-        // The revision this deploy stored (failed, or rolled back from) holds what it tried.
-        const attempted = after
-            ?.filter(r => r.revision > (latest?.revision ?? 0))
-            .sort((a, b) => a.revision - b.revision)[0];
-        if (!next && attempted) {
+        // Helm's lock: another deploy holds the release, and the newer revision is that one's.
+        const locked = /another operation .* is in progress/.test(String(error));
+        // Otherwise the revision this deploy stored (failed, or rolled back from) holds what it tried.
+        const attempted = locked
+            ? undefined
+            : after
+                ?.filter(r => r.revision > (latest?.revision ?? 0))
+                .sort((a, b) => a.revision - b.revision)[0];
+        if (rendered === undefined && attempted) {
             await showChanges(decodeReleaseSecret(attempted.data).manifest ?? '');
         }
-        throw failure(inputs, error, observer, records, after);
+        throw failure(inputs, error, locked, observer, records, after);
     }
     phase('upgraded');
     for (const warning of warnings)
         commands_warning(`API server, release ${inputs.release}: ${warning}`, { title: 'helm upgrade' });
     await observer.stop();
-    if (!next)
+    if (rendered === undefined)
         await showChanges(release.manifest ?? '');
     await report(inputs, release, true, undefined);
     phase('reported');
@@ -6928,7 +6932,7 @@ async function writeChanges(inputs, fromRevision, changes) {
     await writeSummary(`### ${inputs.dryRun ? 'Dry run: ' : ''}changes to release \`${inputs.release}\` (${fromRevision ? `from revision ${fromRevision}` : 'new install'})\n\n${diffMarkdown(changes)}\n`);
 }
 /** One line: Helm's own words, what did not become ready, and where the release stands now. */
-function failure(inputs, error, observer, before, after) {
+function failure(inputs, error, locked, observer, before, after) {
     const helmLine = error instanceof Error ? error.message : String(error);
     const notReady = observer.notReady();
     const parts = [
@@ -6939,7 +6943,7 @@ function failure(inputs, error, observer, before, after) {
     // Where the release stands; nothing more is said when the API could not be read.
     const current = after?.find(r => r.status === 'deployed');
     const previous = before.find(r => r.status === 'deployed')?.revision;
-    if (/another operation .* is in progress/.test(helmLine)) {
+    if (locked) {
         parts.push('Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)');
     }
     else if (current && before[0] && current.revision !== previous) {

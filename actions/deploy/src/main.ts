@@ -259,20 +259,24 @@ async function deployLocalChart(
   } catch (error) {
     await observer.stop()
     const after = await readRecords(client, inputs).catch(() => undefined)
-    // The revision this deploy stored (failed, or rolled back from) holds what it tried.
-    const attempted = after
-      ?.filter(r => r.revision > (latest?.revision ?? 0))
-      .sort((a, b) => a.revision - b.revision)[0]
-    if (!next && attempted) {
+    // Helm's lock: another deploy holds the release, and the newer revision is that one's.
+    const locked = /another operation .* is in progress/.test(String(error))
+    // Otherwise the revision this deploy stored (failed, or rolled back from) holds what it tried.
+    const attempted = locked
+      ? undefined
+      : after
+          ?.filter(r => r.revision > (latest?.revision ?? 0))
+          .sort((a, b) => a.revision - b.revision)[0]
+    if (rendered === undefined && attempted) {
       await showChanges(decodeReleaseSecret(attempted.data).manifest ?? '')
     }
-    throw failure(inputs, error, observer, records, after)
+    throw failure(inputs, error, locked, observer, records, after)
   }
   phase('upgraded')
   for (const warning of warnings)
     core.warning(`API server, release ${inputs.release}: ${warning}`, { title: 'helm upgrade' })
   await observer.stop()
-  if (!next) await showChanges(release.manifest ?? '')
+  if (rendered === undefined) await showChanges(release.manifest ?? '')
   await report(inputs, release, true, undefined)
   phase('reported')
 }
@@ -295,6 +299,7 @@ async function writeChanges(
 function failure(
   inputs: DeployInputs,
   error: unknown,
+  locked: boolean,
   observer: ReadinessObserver,
   before: ReleaseRecord[],
   after: ReleaseRecord[] | undefined
@@ -309,7 +314,7 @@ function failure(
   // Where the release stands; nothing more is said when the API could not be read.
   const current = after?.find(r => r.status === 'deployed')
   const previous = before.find(r => r.status === 'deployed')?.revision
-  if (/another operation .* is in progress/.test(helmLine)) {
+  if (locked) {
     parts.push(
       'Another deploy of this release is running; this one changed nothing. Retry when it ends (or serialize deploys with a concurrency group)'
     )
