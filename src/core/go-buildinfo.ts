@@ -13,6 +13,8 @@ export interface GoBuildInfo {
   module?: { path: string; version: string }
   /** Build settings: -ldflags, -trimpath, vcs.revision, ... */
   settings: Record<string, string>
+  /** Dependency module path to version. */
+  deps: Record<string, string>
 }
 
 const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
@@ -77,11 +79,12 @@ function varString(buf: Buffer, at: number): [string, number] {
 
 /** Parses the text `go version -m` shows (path, mod, dep, build lines). */
 export function parseModInfo(goVersion: string, text: string): GoBuildInfo {
-  const info: GoBuildInfo = { goVersion, path: '', settings: {} }
+  const info: GoBuildInfo = { goVersion, path: '', settings: {}, deps: {} }
   for (const line of text.split('\n')) {
     const [kind, ...fields] = line.split('\t')
     if (kind === 'path') info.path = fields[0] ?? ''
     else if (kind === 'mod') info.module = { path: fields[0] ?? '', version: fields[1] ?? '' }
+    else if (kind === 'dep' && fields[0]) info.deps[fields[0]] = fields[1] ?? ''
     else if (kind === 'build') {
       const [key, ...value] = fields.join('\t').split('=')
       info.settings[key] = value.join('=').replace(/^"(.*)"$/, '$1')

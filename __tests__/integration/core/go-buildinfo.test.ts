@@ -75,15 +75,9 @@ describe("the sandbox's Helm builds", () => {
         'kubeVersion: {{ .Capabilities.KubeVersion.Version }}\n'
       )
       const rendered = execFileSync(env[variable], ['template', chart], { encoding: 'utf8' })
-      const clientGo = readGoBuildInfoDep(env[variable], 'k8s.io/client-go')
+      const clientGo = readGoBuildInfo(env[variable])?.deps['k8s.io/client-go']
       expect(clientGo).toMatch(/^v0\.\d+\.\d+$/)
       expect(rendered).toContain(`kubeVersion: v1.${clientGo?.split('.')[1]}.0`)
     }
   )
 })
-
-/** The version of one dependency, as `go version -m` lists it. */
-function readGoBuildInfoDep(binary: string, module: string): string | undefined {
-  const text = execFileSync('go', ['version', '-m', binary], { encoding: 'utf8' })
-  return new RegExp(`^\\s*dep\\s+${module.replace(/\./g, '\\.')}\\s+(\\S+)`, 'm').exec(text)?.[1]
-}

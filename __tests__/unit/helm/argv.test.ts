@@ -290,6 +290,7 @@ describe('helmVersionFromBuildInfo', () => {
     expect(parsed.settings['-ldflags']).toBe('-X a.b=c -X d.e=f')
     expect(parsed.settings['-trimpath']).toBe('true')
     expect(parsed.module).toEqual({ path: 'helm.sh/helm/v3', version: 'v3.22.0' })
+    expect(parsed.deps).toEqual({ 'github.com/x/y': 'v1.0.0' })
   })
 })
 

@@ -4440,13 +4440,15 @@ function varString(buf, at) {
 }
 /** Parses the text `go version -m` shows (path, mod, dep, build lines). */
 function parseModInfo(goVersion, text) {
-    const info = { goVersion, path: '', settings: {} };
+    const info = { goVersion, path: '', settings: {}, deps: {} };
     for (const line of text.split('\n')) {
         const [kind, ...fields] = line.split('\t');
         if (kind === 'path')
             info.path = fields[0] ?? '';
         else if (kind === 'mod')
             info.module = { path: fields[0] ?? '', version: fields[1] ?? '' };
+        else if (kind === 'dep' && fields[0])
+            info.deps[fields[0]] = fields[1] ?? '';
         else if (kind === 'build') {
             const [key, ...value] = fields.join('\t').split('=');
             info.settings[key] = value.join('=').replace(/^"(.*)"$/, '$1');
